@@ -1,0 +1,182 @@
+package ai.zerog.compute.provider;
+
+import ai.zerog.compute.core.Address;
+import ai.zerog.compute.core.ProviderError;
+import ai.zerog.compute.core.SessionTokenException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every path the broker serves (PROTOCOL.md §4.2), dispatched here rather than by the server's
+ * router so the official path rules (a {@code /v1} after {@code /v1/proxy} collapsed, trailing
+ * slash trimmed, unknown proxy paths answered 400) hold exactly. Errors of any stage are
+ * rendered once, at the end.
+ */
+final class ProviderRoutes implements Handler {
+    private static final Logger LOG = Logger.getLogger(ProviderRoutes.class.getName());
+    private static final String PROXY = "/v1/proxy";
+    private static final Pattern UNSETTLED_FEE = Pattern.compile("^/v1/user/([^/]+)/unsettledfee/?$");
+
+    private final ProviderConfig config;
+    private final Address provider;
+    private final ProxyHandler pipeline;
+    private final SessionAuthenticator authenticator;
+    private final FeeStore store;
+    private final TeeSigner signer;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    ProviderRoutes(ProviderConfig config, Address provider, ProxyHandler pipeline, SessionAuthenticator authenticator,
+                   FeeStore store, TeeSigner signer, Clock clock, ObjectMapper json) {
+        this.config = config;
+        this.provider = provider;
+        this.pipeline = pipeline;
+        this.authenticator = authenticator;
+        this.store = store;
+        this.signer = signer;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(ServerRequest request, ServerResponse response) {
+        String path = request.path().path();
+        Method method = request.prologue().method();
+        Cors.apply(request, response, path);
+        try {
+            if (method == Method.OPTIONS) {
+                response.status(204).send();
+            } else if (path.startsWith(PROXY + "/") || path.equals(PROXY)) {
+                proxy(request, response, method, path.substring(PROXY.length()));
+            } else if (path.equals("/v1/quote") && method == Method.GET) {
+                response.header("Content-Type", "text/plain; charset=utf-8").send(signer.quoteDocument());
+            } else if (path.equals("/v1/models") && method == Method.GET) {
+                sendJson(response, 200, models());
+            } else if (UNSETTLED_FEE.matcher(path).matches() && method == Method.GET) {
+                unsettledFee(request, response, path);
+            } else if (path.equals("/health") || path.equals("/v1/health")) {
+                sendJson(response, 200, json.createObjectNode().put("status", "ok").put("provider", provider.hex()));
+            } else {
+                sendError(response, 404, "{\"error\":\"not found: " + method.text() + " " + path.replace("\"", "") + "\"}");
+            }
+        } catch (BrokerErrorException e) {
+            e.headers().forEach(response::header);
+            sendError(response, e.status(), e.json());
+        } catch (SessionTokenException e) {
+            sendError(response, e.error().httpStatus(), e.json());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "request " + method.text() + " " + path + " failed", e);
+            BrokerErrorException internal = new BrokerErrorException(ProviderError.INTERNAL_ERROR, e.toString());
+            sendError(response, internal.status(), internal.json());
+        }
+    }
+
+    private void proxy(ServerRequest request, ServerResponse response, Method method, String subPath) {
+        String normalised = ProxyEndpoint.normalise(subPath);
+        if (normalised.startsWith("/signature/") && method == Method.GET) {
+            signature(response, normalised.substring("/signature/".length()));
+            return;
+        }
+        Optional<ProxyEndpoint> endpoint = ProxyEndpoint.of(subPath);
+        if (endpoint.isEmpty() || method != Method.POST) {
+            throw new BrokerErrorException(ProviderError.UNSUPPORTED_ENDPOINT);
+        }
+        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+        Optional<String> authorization = request.headers().first(HeaderNames.AUTHORIZATION);
+        pipeline.handle(new ProxyExchange(endpoint.get(), contentType, body(request), authorization, response));
+    }
+
+    private byte[] body(ServerRequest request) {
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > config.maxBodyBytes()) {
+            throw new BrokerErrorException(ProviderError.BODY_TOO_LARGE, config.maxBodyBytes());
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] body = in.readNBytes(config.maxBodyBytes() + 1);
+            if (body.length > config.maxBodyBytes()) {
+                throw new BrokerErrorException(ProviderError.BODY_TOO_LARGE, config.maxBodyBytes());
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BrokerErrorException(ProviderError.BAD_REQUEST_BODY, "unreadable body: " + e.getMessage());
+        }
+    }
+
+    private void signature(ServerResponse response, String chatId) {
+        String key = chatId.toLowerCase(Locale.ROOT);
+        StoredSignature stored = store.signature(key)
+                .filter(s -> s.createdAt().plus(config.signatureRetention()).isAfter(clock.instant()))
+                .orElseThrow(() -> new BrokerErrorException(ProviderError.SIGNATURE_NOT_FOUND, chatId));
+        ObjectNode body = json.createObjectNode()
+                .put("text", stored.text())
+                .put("signature", stored.signature().hex())
+                .put("signing_address", signer.address().checksummed())
+                .put("signing_algo", "ecdsa");
+        sendJson(response, 200, body);
+    }
+
+    private void unsettledFee(ServerRequest request, ServerResponse response, String path) {
+        Matcher m = UNSETTLED_FEE.matcher(path);
+        m.matches();
+        String asked = m.group(1);
+        Address user = authenticator.authenticate(request.headers().first(HeaderNames.AUTHORIZATION));
+        if (!user.hex().equalsIgnoreCase(asked)) {
+            throw new BrokerErrorException(ProviderError.UNSETTLED_FEE_OTHER_USER);
+        }
+        sendJson(response, 200, json.createObjectNode()
+                .put("userAddress", asked)
+                .put("unsettledFee", store.unsettledFee(user).toString()));
+    }
+
+    private ObjectNode models() {
+        ObjectNode model = json.createObjectNode()
+                .put("id", config.model())
+                .put("object", "model")
+                .put("created", clock.instant().getEpochSecond())
+                .put("owned_by", provider.checksummed())
+                .put("type", config.serviceType());
+        model.putObject("pricing")
+                .put("prompt", config.inputPrice().toString())
+                .put("completion", config.outputPrice().toString());
+        model.put("verifiability", config.verifiability())
+                .put("tee_attested", true)
+                .put("tee_type", signer.kind());
+        model.putObject("rate_limits").put("requests_per_minute", config.limits().requestsPerMinute());
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        data.add(model);
+        return list;
+    }
+
+    private void sendJson(ServerResponse response, int status, ObjectNode body) {
+        try {
+            response.status(status).header("Content-Type", "application/json").send(json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new ProviderException("cannot write JSON", e);
+        }
+    }
+
+    private static void sendError(ServerResponse response, int status, String body) {
+        if (response.isSent()) {
+            return;
+        }
+        response.status(status).header("Content-Type", "application/json")
+                .send(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,83 @@
+package ai.zerog.compute.provider;
+
+import ai.zerog.compute.chain.Account;
+import ai.zerog.compute.core.Address;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One billed proxy request as it passes the stages: what the client sent, and what earlier
+ * stages learned (the authenticated user, their sub-account). Headers stages want on a
+ * successful answer are collected here and written by the final stage.
+ */
+final class ProxyExchange {
+    private final ProxyEndpoint endpoint;
+    private final String contentType;
+    private final byte[] body;
+    private final Optional<String> authorization;
+    private final ServerResponse response;
+    private final Map<String, String> successHeaders = new LinkedHashMap<>();
+    private Address user;
+    private Account account;
+
+    ProxyExchange(ProxyEndpoint endpoint, String contentType, byte[] body, Optional<String> authorization,
+                  ServerResponse response) {
+        this.endpoint = endpoint;
+        this.contentType = contentType;
+        this.body = body;
+        this.authorization = authorization;
+        this.response = response;
+    }
+
+    ProxyEndpoint endpoint() {
+        return endpoint;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    Optional<String> authorization() {
+        return authorization;
+    }
+
+    ServerResponse response() {
+        return response;
+    }
+
+    Address user() {
+        if (user == null) {
+            throw new IllegalStateException("no authenticated user yet: the auth stage must run first");
+        }
+        return user;
+    }
+
+    void authenticated(Address value) {
+        this.user = value;
+    }
+
+    Account account() {
+        if (account == null) {
+            throw new IllegalStateException("no account yet: the account stage must run first");
+        }
+        return account;
+    }
+
+    void account(Account value) {
+        this.account = value;
+    }
+
+    void addSuccessHeader(String name, String value) {
+        successHeaders.put(name, value);
+    }
+
+    Map<String, String> successHeaders() {
+        return successHeaders;
+    }
+}
