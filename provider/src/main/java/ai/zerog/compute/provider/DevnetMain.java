@@ -70,15 +70,16 @@ public final class DevnetMain {
 
         SoftwareTeeSigner signer = SoftwareTeeSigner.openOrCreate(data.resolve("provider/tee-signer.json"));
         FeeStore store = FeeStore.sqlite(data.resolve("provider/fees.db"));
+        BrokerMetrics metrics = BrokerMetrics.prometheus();
         SettlementWorker settlement = SettlementWorker.create(store, TransactionSender.create(rpc, providerKey),
                 profile.inference(), signer, profile.chainId(), Clock.systemUTC(),
-                SettlementConfig.defaults().withInterval(Duration.ofMinutes(1)));
+                SettlementConfig.defaults().withInterval(Duration.ofMinutes(1)), metrics);
         ProviderConfig config = new ProviderConfig("127.0.0.1", providerPort, "chatbot", MODEL, INPUT_PRICE, OUTPUT_PRICE,
                 "TeeML", RateLimits.DEFAULTS, ProviderConfig.DEFAULT_MAX_BODY_BYTES,
                 ProviderConfig.DEFAULT_SIGNATURE_RETENTION, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1));
         ProviderServer server = ProviderServer.start(config, new ProviderParts(rpc, profile.inference(),
                 providerKey.address(), signer, store, DevModel.create(), settlement::requestEarlySettlement,
-                Clock.systemUTC()));
+                Clock.systemUTC(), metrics));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             settlement.close();
@@ -103,7 +104,8 @@ public final class DevnetMain {
         demoChat(out, server.url(), providerKey.address(), wallet, signer.address());
 
         out.println();
-        out.println("Devnet is up. RPC " + profile.rpcUrl() + ", profile " + data.resolve("network.json"));
+        out.println("Devnet is up. RPC " + profile.rpcUrl() + ", profile " + data.resolve("network.json")
+                + ", broker metrics at " + server.url() + "/metrics");
         out.println("Accounts are anvil's well-known dev keys (#0 owner, #1 dev wallet, #2 provider): never use them"
                 + " on a real network. Press Ctrl-C to stop; the chain state is kept.");
         new CountDownLatch(1).await();

@@ -48,20 +48,6 @@ final class FeeTable {
         }
     }
 
-    BigInteger unsettledSum(Connection c, Address user) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT fee FROM fee_record WHERE user_address = ? AND settled = FALSE")) {
-            s.setString(1, user.hex());
-            BigInteger sum = BigInteger.ZERO;
-            try (ResultSet row = s.executeQuery()) {
-                while (row.next()) {
-                    sum = sum.add(dialect.money(row, "fee"));
-                }
-            }
-            return sum;
-        }
-    }
-
     List<UnsettledUser> freeTotals(Connection c) throws SQLException {
         Map<String, BigInteger> totals = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
@@ -125,11 +111,24 @@ final class FeeTable {
         }
     }
 
-    void settleBatch(Connection c, long batchId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE fee_record SET settled = TRUE WHERE batch_id = ?")) {
+    /** Marks the batch's records settled; returns what that paid, per user. */
+    Map<Address, BigInteger> settleBatch(Connection c, long batchId) throws SQLException {
+        Map<Address, BigInteger> paid = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT user_address, fee FROM fee_record WHERE batch_id = ? AND settled = FALSE")) {
+            s.setLong(1, batchId);
+            try (ResultSet row = s.executeQuery()) {
+                while (row.next()) {
+                    paid.merge(Address.of(row.getString("user_address")), dialect.money(row, "fee"), BigInteger::add);
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE fee_record SET settled = TRUE WHERE batch_id = ? AND settled = FALSE")) {
             s.setLong(1, batchId);
             s.executeUpdate();
         }
+        return paid;
     }
 
     void releaseBatch(Connection c, long batchId) throws SQLException {

@@ -4,16 +4,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs store work on a pooled connection, either as is or in one committed transaction. */
-final class Jdbc {
+/**
+ * Runs store work on a pooled connection: reads as they come, writes each in a committed
+ * transaction through one {@link GroupCommit} writer (so concurrent writes share a commit).
+ */
+final class Jdbc implements AutoCloseable {
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
+    private final GroupCommit writes;
 
-    Jdbc(DataSource dataSource) {
+    Jdbc(DataSource dataSource, String writerName) {
         this.dataSource = dataSource;
+        this.writes = new GroupCommit(dataSource, writerName);
     }
 
     <T> T read(String what, Work<T> work) {
@@ -24,26 +29,21 @@ final class Jdbc {
         }
     }
 
-    /** {@code work} in one transaction; a {@link ProviderException} it throws rolls back and passes through. */
+    /**
+     * {@code work} in a committed transaction, returning once it is durable; a
+     * {@link ProviderException} it throws rolls it back and passes through.
+     */
     <T> T write(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
+        return writes.run(what, work);
     }
 
-    private static ProviderException failure(String what, SQLException e) {
+    /** Commits the writes already asked for, then refuses new ones. */
+    @Override
+    public void close() {
+        writes.close();
+    }
+
+    static ProviderException failure(String what, SQLException e) {
         return new ProviderException("fee store could not " + what + ": " + e.getMessage(), e);
     }
 }

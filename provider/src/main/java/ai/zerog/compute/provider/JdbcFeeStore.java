@@ -10,23 +10,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 
-/** {@link FeeStore} over JDBC: HikariCP pool, Flyway migrations, one SQL class per table. */
+/** {@link FeeStore} over JDBC: HikariCP pool, Flyway migrations, group-committed writes, one SQL class per table. */
 final class JdbcFeeStore implements FeeStore {
     private final HikariDataSource pool;
     private final Jdbc jdbc;
     private final FeeTable fees;
+    private final UnsettledTotalTable totals;
     private final SignatureTable signatures = new SignatureTable();
     private final BatchTable batches;
     private final Supplier<Optional<SettlerLease>> leases;
 
     private JdbcFeeStore(HikariDataSource pool, StoreDialect dialect, Supplier<Optional<SettlerLease>> leases) {
         this.pool = pool;
-        this.jdbc = new Jdbc(pool);
+        this.jdbc = new Jdbc(pool, "fee-store-writer");
         this.fees = new FeeTable(dialect);
+        this.totals = new UnsettledTotalTable(dialect);
         this.batches = new BatchTable(dialect);
         this.leases = leases;
     }
@@ -50,7 +53,8 @@ final class JdbcFeeStore implements FeeStore {
 
     private static FeeStore open(HikariDataSource pool, StoreDialect dialect, Supplier<Optional<SettlerLease>> leases) {
         try {
-            Flyway.configure().dataSource(pool).locations(dialect.migrations()).load().migrate();
+            Flyway.configure().dataSource(pool).locations(dialect.migrations())
+                    .javaMigrations(new UnsettledTotalMigration(dialect)).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new ProviderException("cannot migrate the fee store " + withoutParameters(pool.getJdbcUrl()) + ": "
@@ -62,7 +66,9 @@ final class JdbcFeeStore implements FeeStore {
     @Override
     public void record(FeeRecord fee) {
         jdbc.write("record the fee of request " + fee.requestHash(), c -> {
-            if (!fees.insert(c, fee)) {
+            if (fees.insert(c, fee)) {
+                totals.add(c, fee.user(), fee.fee());
+            } else {
                 FeeRecord existing = fees.find(c, fee.requestHash()).orElseThrow();
                 if (!existing.user().equals(fee.user()) || !existing.inputFee().equals(fee.inputFee())
                         || !existing.outputFee().equals(fee.outputFee())) {
@@ -77,7 +83,7 @@ final class JdbcFeeStore implements FeeStore {
 
     @Override
     public BigInteger unsettledFee(Address user) {
-        return jdbc.read("sum the unsettled fees of " + user, c -> fees.unsettledSum(c, user));
+        return jdbc.read("sum the unsettled fees of " + user, c -> totals.total(c, user));
     }
 
     @Override
@@ -153,7 +159,9 @@ final class JdbcFeeStore implements FeeStore {
                 return false;
             }
             if (outcome.state() == BatchState.SETTLED) {
-                fees.settleBatch(c, batchId);
+                for (Map.Entry<Address, BigInteger> paid : fees.settleBatch(c, batchId).entrySet()) {
+                    totals.add(c, paid.getKey(), paid.getValue().negate());
+                }
             } else {
                 fees.releaseBatch(c, batchId);
             }
@@ -180,6 +188,7 @@ final class JdbcFeeStore implements FeeStore {
 
     @Override
     public void close() {
+        jdbc.close();
         pool.close();
     }
 

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 final class ProviderRoutes implements Handler {
     private static final Logger LOG = Logger.getLogger(ProviderRoutes.class.getName());
     private static final String PROXY = "/v1/proxy";
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Pattern UNSETTLED_FEE = Pattern.compile("^/v1/user/([^/]+)/unsettledfee/?$");
 
     private final ProviderConfig config;
@@ -41,9 +42,12 @@ final class ProviderRoutes implements Handler {
     private final TeeSigner signer;
     private final Clock clock;
     private final ObjectMapper json;
+    private final BrokerMetrics metrics;
+    private final ChainProbe chain;
 
     ProviderRoutes(ProviderConfig config, Address provider, ProxyHandler pipeline, SessionAuthenticator authenticator,
-                   FeeStore store, TeeSigner signer, Clock clock, ObjectMapper json) {
+                   FeeStore store, TeeSigner signer, Clock clock, ObjectMapper json, BrokerMetrics metrics,
+                   ChainProbe chain) {
         this.config = config;
         this.provider = provider;
         this.pipeline = pipeline;
@@ -52,6 +56,8 @@ final class ProviderRoutes implements Handler {
         this.signer = signer;
         this.clock = clock;
         this.json = json;
+        this.metrics = metrics;
+        this.chain = chain;
     }
 
     @Override
@@ -71,17 +77,22 @@ final class ProviderRoutes implements Handler {
             } else if (UNSETTLED_FEE.matcher(path).matches() && method == Method.GET) {
                 unsettledFee(request, response, path);
             } else if (path.equals("/health") || path.equals("/v1/health")) {
-                sendJson(response, 200, json.createObjectNode().put("status", "ok").put("provider", provider.hex()));
+                health(response);
+            } else if (path.equals("/metrics") && method == Method.GET) {
+                response.header("Content-Type", PROMETHEUS_TEXT).send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
             } else {
                 sendError(response, 404, "{\"error\":\"not found: " + method.text() + " " + path.replace("\"", "") + "\"}");
             }
         } catch (BrokerErrorException e) {
+            metrics.rejected(e.error());
             e.headers().forEach(response::header);
             sendError(response, e.status(), e.json());
         } catch (SessionTokenException e) {
+            metrics.rejected(e.error());
             sendError(response, e.error().httpStatus(), e.json());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request " + method.text() + " " + path + " failed", e);
+            metrics.rejected(ProviderError.INTERNAL_ERROR);
             BrokerErrorException internal = new BrokerErrorException(ProviderError.INTERNAL_ERROR, e.toString());
             sendError(response, internal.status(), internal.json());
         }
@@ -116,6 +127,16 @@ final class ProviderRoutes implements Handler {
         } catch (IOException e) {
             throw new BrokerErrorException(ProviderError.BAD_REQUEST_BODY, "unreadable body: " + e.getMessage());
         }
+    }
+
+    /** 200 while the chain RPC answers; 503 otherwise, since no request could be admitted or settled. */
+    private void health(ServerResponse response) {
+        Optional<Long> block = chain.latestBlock();
+        ObjectNode body = json.createObjectNode().put("status", block.isPresent() ? "ok" : "degraded")
+                .put("provider", provider.hex())
+                .put("chain", block.isPresent() ? "ok" : "unreachable");
+        block.ifPresent(number -> body.put("block", number));
+        sendJson(response, block.isPresent() ? 200 : 503, body);
     }
 
     private void signature(ServerResponse response, String chatId) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The provider broker's HTTP server. The billed request path is composed here, once:
- * in-flight cap → auth → per-user limits → account and balance → upstream, fee and signature.
+ * metrics → in-flight cap → auth → per-user limits → account and balance → upstream, fee and
+ * signature (the upstream itself metered).
  */
 public final class ProviderServer implements AutoCloseable {
     private final WebServer server;
@@ -37,6 +38,8 @@ public final class ProviderServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
+                // SSE is flushed line by line: without TCP_NODELAY each small write waits for the last one's ACK
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 .routing(routing -> routing(routing, config, parts, states))
                 .build()
                 .start();
@@ -53,14 +56,16 @@ public final class ProviderServer implements AutoCloseable {
         SessionAuthenticator authenticator = new SessionAuthenticator(parts.provider(), states, parts.clock(),
                 config.tokenCacheTtl());
         Billing billing = new Billing(FeeCalculator.of(new ServicePrices(config.inputPrice(), config.outputPrice())), json);
-        ProxyHandler upstream = new UpstreamStage(parts.upstream(), new UpstreamBodies(json), billing, parts.store(),
+        Upstream metered = new MeteredUpstream(parts.upstream(), parts.metrics(), System::nanoTime);
+        ProxyHandler upstream = new UpstreamStage(metered, new UpstreamBodies(json), billing, parts.store(),
                 parts.signer(), parts.provider(), config.model(), parts.clock());
         ProxyHandler account = new AccountStage(upstream, states, parts.store(), parts.provider(), parts.earlySettlement());
         ProxyHandler limited = new RateLimitStage(account, config.limits(), parts.clock());
         ProxyHandler authenticated = new AuthStage(limited, authenticator);
-        ProxyHandler pipeline = new GlobalInFlightStage(authenticated, config.limits().globalInFlight());
+        ProxyHandler capped = new GlobalInFlightStage(authenticated, config.limits().globalInFlight());
+        ProxyHandler pipeline = new MetricsStage(capped, parts.metrics(), System::nanoTime);
         routing.any(new ProviderRoutes(config, parts.provider(), pipeline, authenticator, parts.store(), parts.signer(),
-                parts.clock(), json));
+                parts.clock(), json, parts.metrics(), new ChainProbe(parts.rpc(), ChainProbe.DEFAULT_TIMEOUT)));
     }
 
     /** Signatures stay retrievable for {@code signatureRetention}, then go. */

@@ -2,6 +2,7 @@ package ai.zerog.compute.provider;
 
 import ai.zerog.compute.chain.Account;
 import ai.zerog.compute.core.Address;
+import ai.zerog.compute.core.Fee;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * One billed proxy request as it passes the stages: what the client sent, and what earlier
  * stages learned (the authenticated user, their sub-account). Headers stages want on a
- * successful answer are collected here and written by the final stage.
+ * successful answer are collected here and written by the final stage, which also notes how it
+ * answered (streamed, charged) for the metrics.
  */
 final class ProxyExchange {
     private final ProxyEndpoint endpoint;
@@ -21,6 +23,8 @@ final class ProxyExchange {
     private final Map<String, String> successHeaders = new LinkedHashMap<>();
     private Address user;
     private Account account;
+    private boolean streamed;
+    private Fee charged;
 
     ProxyExchange(ProxyEndpoint endpoint, String contentType, byte[] body, Optional<String> authorization,
                   ServerResponse response) {
@@ -79,5 +83,23 @@ final class ProxyExchange {
 
     Map<String, String> successHeaders() {
         return successHeaders;
+    }
+
+    /** The answer is being relayed as server-sent events. */
+    void answeredAsStream() {
+        this.streamed = true;
+    }
+
+    boolean streamed() {
+        return streamed;
+    }
+
+    /** {@code fee} was recorded in the fee store for this request. */
+    void charged(Fee fee) {
+        this.charged = fee;
+    }
+
+    Optional<Fee> charged() {
+        return Optional.ofNullable(charged);
     }
 }

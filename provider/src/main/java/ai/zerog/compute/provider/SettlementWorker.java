@@ -26,15 +26,17 @@ public final class SettlementWorker implements AutoCloseable {
 
     private final SettlementRound round;
     private final SettlementConfig config;
+    private final BrokerMetrics metrics;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("settlement-worker").factory());
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<CompletableFuture<SettlementReport>> early = new AtomicReference<>();
     private boolean started;
 
-    private SettlementWorker(SettlementRound round, SettlementConfig config) {
+    private SettlementWorker(SettlementRound round, SettlementConfig config, BrokerMetrics metrics) {
         this.round = round;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,13 +46,27 @@ public final class SettlementWorker implements AutoCloseable {
      */
     public static SettlementWorker create(FeeStore store, TransactionSender provider, Address inferenceServing,
                                           TeeSigner signer, long chainId, Clock clock, SettlementConfig config) {
-        return create(store, provider, inferenceServing, signer, chainId, clock, config, SettlementHooks.NONE);
+        return create(store, provider, inferenceServing, signer, chainId, clock, config, BrokerMetrics.NONE);
+    }
+
+    /** As the overload above, and reports each round to {@code metrics}. */
+    public static SettlementWorker create(FeeStore store, TransactionSender provider, Address inferenceServing,
+                                          TeeSigner signer, long chainId, Clock clock, SettlementConfig config,
+                                          BrokerMetrics metrics) {
+        return create(store, provider, inferenceServing, signer, chainId, clock, config, SettlementHooks.NONE, metrics);
     }
 
     static SettlementWorker create(FeeStore store, TransactionSender provider, Address inferenceServing,
                                    TeeSigner signer, long chainId, Clock clock, SettlementConfig config,
                                    SettlementHooks hooks) {
+        return create(store, provider, inferenceServing, signer, chainId, clock, config, hooks, BrokerMetrics.NONE);
+    }
+
+    static SettlementWorker create(FeeStore store, TransactionSender provider, Address inferenceServing,
+                                   TeeSigner signer, long chainId, Clock clock, SettlementConfig config,
+                                   SettlementHooks hooks, BrokerMetrics metrics) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(config, "config");
@@ -60,14 +76,14 @@ public final class SettlementWorker implements AutoCloseable {
         BatchResolver resolver = new BatchResolver(store, chain, finder, clock);
         BatchSubmitter submitter = new BatchSubmitter(store, chain, resolver, clock, hooks);
         return new SettlementWorker(new SettlementRound(store, chain, batchSigner, resolver, submitter, clock, config),
-                config);
+                config, metrics);
     }
 
     /** Runs one round now, in the calling thread (after any round already running). */
     public SettlementReport runOnce() {
         running.lock();
         try {
-            return round.run();
+            return reported();
         } finally {
             running.unlock();
         }
@@ -133,12 +149,25 @@ public final class SettlementWorker implements AutoCloseable {
         try {
             // from here on, new requests need a new round: this one may have read the store already
             early.compareAndSet(request, null);
-            request.complete(round.run());
+            request.complete(reported());
         } catch (RuntimeException e) {
             request.completeExceptionally(e);
         } finally {
             running.unlock();
         }
+    }
+
+    /** Runs the round and tells the metrics how it went. */
+    private SettlementReport reported() {
+        SettlementReport report;
+        try {
+            report = round.run();
+        } catch (RuntimeException e) {
+            metrics.settlementRoundFailed();
+            throw e;
+        }
+        metrics.settlementRound(report);
+        return report;
     }
 
     private void runLogged() {

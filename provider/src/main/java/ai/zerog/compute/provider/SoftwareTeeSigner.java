@@ -4,6 +4,7 @@ import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Hash32;
 import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.Signature;
+import ai.zerog.compute.core.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,10 +27,12 @@ public final class SoftwareTeeSigner implements TeeSigner {
     public static final String DEFAULT_IMAGE_NAME = "zerog-compute-java/provider:dev";
 
     private final Secp256k1Key key;
+    private final Secp256k1Signing signing;
     private final String quoteDocument;
 
     private SoftwareTeeSigner(Secp256k1Key key, String imageName) {
         this.key = key;
+        this.signing = new Secp256k1Signing(key.privateKey());
         this.quoteDocument = SimulatedQuote.forSigner(key.address(), imageName).json();
     }
 
@@ -60,12 +63,13 @@ public final class SoftwareTeeSigner implements TeeSigner {
 
     @Override
     public Signature signText(String text) {
-        return key.signPersonalMessage(Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
+        return signing.sign(Signatures.personalMessageHash(Objects.requireNonNull(text, "text")
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public Signature signDigest(Hash32 digest) {
-        return key.signDigest(Objects.requireNonNull(digest, "digest"));
+        return signing.sign(Objects.requireNonNull(digest, "digest"));
     }
 
     @Override

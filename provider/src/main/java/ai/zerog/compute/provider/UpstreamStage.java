@@ -15,9 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +36,7 @@ import java.util.logging.Logger;
 final class UpstreamStage implements ProxyHandler {
     private static final Logger LOG = Logger.getLogger(UpstreamStage.class.getName());
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Executor SIGNATURE_WRITERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Upstream upstream;
     private final UpstreamBodies bodies;
@@ -89,7 +95,7 @@ final class UpstreamStage implements ProxyHandler {
         }
         Fee fee = billing.feeFor(exchange.endpoint(), exchange.contentType(), exchange.body(), body);
         String text = billing.signedText(exchange.endpoint(), exchange.body(), forwarded, body);
-        settleAnswer(exchange.user(), chatKey, fee, text);
+        settleAnswer(exchange, chatKey, fee, text);
         ServerResponse response = exchange.response();
         successHeaders(exchange, response, chatKey, answer.contentType());
         response.send(body);
@@ -97,6 +103,7 @@ final class UpstreamStage implements ProxyHandler {
 
     private void relayStream(ProxyExchange exchange, UpstreamResponse answer, byte[] forwarded, String chatKey) {
         ServerResponse response = exchange.response();
+        exchange.answeredAsStream();
         successHeaders(exchange, response, chatKey, "text/event-stream");
         response.header("Cache-Control", "no-cache");
         MessageDigest delivered = sha256();
@@ -115,7 +122,7 @@ final class UpstreamStage implements ProxyHandler {
                     whole.update(DONE);
                     String signed = HexFormat.of().formatHex(sha256().digest(forwarded)) + ":"
                             + HexFormat.of().formatHex(whole.digest());
-                    settleAnswer(exchange.user(), chatKey, billing.feeForStream(exchange.endpoint(), usage), signed);
+                    settleAnswer(exchange, chatKey, billing.feeForStream(exchange.endpoint(), usage), signed);
                     out.write(DONE);
                     out.flush();
                     complete = true;
@@ -140,11 +147,28 @@ final class UpstreamStage implements ProxyHandler {
         }
     }
 
-    /** Records the fee (durably) and stores the signature; only then may the answer complete. */
-    private void settleAnswer(Address user, String chatKey, Fee fee, String text) {
-        store.record(new FeeRecord(chatKey, user, fee.inputFee(), fee.outputFee(), clock.instant()));
+    /**
+     * Records the fee (durably) and stores the signature; only then may the answer complete. Both
+     * writes are handed to the store at once, so its group commit makes them durable together
+     * with one commit instead of two in turn.
+     */
+    private void settleAnswer(ProxyExchange exchange, String chatKey, Fee fee, String text) {
         Signature signature = signer.signText(text);
-        store.saveSignature(chatKey, text, signature, clock.instant());
+        Instant now = clock.instant();
+        CompletableFuture<Void> saved = CompletableFuture.runAsync(
+                () -> store.saveSignature(chatKey, text, signature, now), SIGNATURE_WRITERS);
+        try {
+            store.record(new FeeRecord(chatKey, exchange.user(), fee.inputFee(), fee.outputFee(), now));
+        } catch (RuntimeException e) {
+            saved.exceptionally(ignored -> null).join(); // leave no write running behind a failed answer
+            throw e;
+        }
+        try {
+            saved.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        exchange.charged(fee);
     }
 
     private void successHeaders(ProxyExchange exchange, ServerResponse response, String chatKey, String contentType) {

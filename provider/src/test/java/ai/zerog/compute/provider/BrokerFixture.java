@@ -20,8 +20,8 @@ import java.time.Duration;
 
 /**
  * A running broker on the shared anvil: our contracts deployed, a registered provider whose
- * TEE signer the owner acknowledged, SQLite fee storage, the dev model upstream, and a
- * settlement worker for the test to run. Users are created funded, with a ledger and a
+ * TEE signer the owner acknowledged, SQLite fee storage, the dev model upstream, Prometheus
+ * metrics, and a settlement worker for the test to run. Users are created funded, with a ledger and a
  * sub-account with this provider.
  */
 final class BrokerFixture implements AutoCloseable {
@@ -37,6 +37,7 @@ final class BrokerFixture implements AutoCloseable {
     final Address provider = providerKey.address();
     final SoftwareTeeSigner signer;
     final FeeStore store;
+    final BrokerMetrics metrics = BrokerMetrics.prometheus();
     final ProviderServer server;
     final SettlementWorker settlement;
 
@@ -50,9 +51,9 @@ final class BrokerFixture implements AutoCloseable {
         signer = SoftwareTeeSigner.openOrCreate(dir.resolve("tee-signer.json"));
         store = FeeStore.sqlite(dir.resolve("fees.db"));
         settlement = SettlementWorker.create(store, TransactionSender.create(rpc, providerKey), deployment.inference(),
-                signer, rpc.chainId(), Clock.systemUTC(), SettlementConfig.defaults());
+                signer, rpc.chainId(), Clock.systemUTC(), SettlementConfig.defaults(), metrics);
         server = ProviderServer.start(config, new ProviderParts(rpc, deployment.inference(), provider, signer, store,
-                upstream, user -> settlement.requestEarlySettlement(user), clock));
+                upstream, user -> settlement.requestEarlySettlement(user), clock, metrics));
         ServiceRegistration.register(TransactionSender.create(rpc, providerKey), deployment.inference(),
                 ServiceConfig.of(config.serviceType(), server.url(), config.model(), config.inputPrice(),
                         config.outputPrice()), signer);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,45 @@ abstract class FeeStoreContract {
             pool.shutdown();
         }
         assertThat(store.unsettledFee(user)).isEqualTo(8 * 25 * 7);
+    }
+
+    @Test
+    void manyConcurrentWritesAreAllDurableAndARefusalFailsOnlyItsOwnCaller() throws Exception {
+        Address user = randomUser();
+        Signature signature = Secp256k1Key.random().signDigest(Hash32.keccak256("answer"));
+        store.record(fee("taken", user, 1, 1, 0));
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> writers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 64; t++) {
+                int thread = t;
+                writers.add(threads.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        store.record(fee("w" + thread + "-" + i, user, 3, 4, i));
+                        store.saveSignature("chat-" + thread + "-" + i, "text " + i, signature, T0);
+                        if (i == 10) {
+                            try {
+                                store.record(fee("taken", user, 1, 2, 0));
+                            } catch (ProviderException e) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        }
+        store.close();
+
+        FeeStore reopened = reopen();
+        assertThat(refused).hasValue(64);
+        assertThat(reopened.unsettledRecords(user, 10_000)).hasSize(64 * 20 + 1);
+        assertThat(reopened.unsettledFee(user)).isEqualTo(64 * 20 * 7 + 2);
+        for (int t = 0; t < 64; t++) {
+            assertThat(reopened.signature("chat-" + t + "-19")).isPresent();
+        }
     }
 
     @Test

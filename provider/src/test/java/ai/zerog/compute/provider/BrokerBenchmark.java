@@ -1,0 +1,277 @@
+package ai.zerog.compute.provider;
+
+import ai.zerog.compute.core.Secp256k1Key;
+import ai.zerog.compute.core.SessionTokens;
+import ai.zerog.compute.core.SignedSessionToken;
+import ai.zerog.compute.core.Units;
+import ai.zerog.compute.devnet.AnvilNode;
+import ai.zerog.compute.devnet.AnvilOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the broker adds, measured side by side in one run against the same local upstream (the
+ * dev model served over HTTP): latency p50/p99 direct vs through the broker at concurrency 1, 16
+ * and 64, for a whole chat answer and for the first token of a streamed one; the broker's
+ * maximum requests/s with an instant upstream (the dev model in-process); and its resident
+ * memory under 64 concurrent slow streams. The broker runs in its own JVM (so its memory is its
+ * own) with production parts: SQLite fee store committing every fee durably, software TEE signer,
+ * anvil chain. 64 funded users take turns. Prints a Markdown table; stops by itself.
+ * Run with {@code scripts/broker-benchmark.sh}.
+ */
+public final class BrokerBenchmark {
+    /** The broker JVM's flags; {@code -Dbroker.jvm="..."} replaces them. */
+    static final List<String> BROKER_JVM = List.of(System.getProperty("broker.jvm", "-Xms64m -Xmx256m").split(" +"));
+    private static final int USERS = 64;
+    private static final int[] CONCURRENCY = {1, 16, 64};
+    private static final int[] THROUGHPUT_CONCURRENCY = {16, 32, 64, 128};
+    private static final int ROUNDS = 4;
+    private static final Duration ROUND_LIMIT = Duration.ofSeconds(30);
+    private static final Duration SLOW_TOKEN = Duration.ofMillis(200);
+    /**
+     * Also measured at concurrency 16: an upstream paced like a fast model server (5 ms per token,
+     * about 125 ms per answer), as gateway benchmarks give their mock upstream a latency. With the
+     * instant upstream, client, upstream and broker saturate the 2 cores and queueing dominates.
+     */
+    private static final Duration PACED_TOKEN = Duration.ofMillis(5);
+
+    private record Row(String what, String upstream, int concurrency, LoadGenerator.Outcome direct,
+                       LoadGenerator.Outcome broker) {
+    }
+
+    private record Throughput(int concurrency, LoadGenerator.Outcome outcome) {
+    }
+
+    private BrokerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (String name : List.of("io.helidon", "org.flywaydb", "com.zaxxer.hikari")) {
+            Logger.getLogger(name).setLevel(Level.WARNING);
+        }
+        // The JDK's HTTP server (our stand-in upstream) writes headers and chunks separately: without
+        // TCP_NODELAY, Nagle and delayed ACKs add 40 ms to the direct path. Real model servers set it.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        PrintStream out = System.out;
+        Path dir = Files.createTempDirectory("zg-broker-benchmark");
+        out.println("Broker benchmark: working in " + dir);
+        List<Row> rows = new ArrayList<>();
+        List<Throughput> throughput = new ArrayList<>();
+        long[] memory = new long[3];
+        try (AnvilNode node = AnvilNode.start(AnvilOptions.builder().logFile(dir.resolve("anvil.log")).build())) {
+            BenchmarkChain chain = new BenchmarkChain(node);
+            Path signerFile = dir.resolve("tee-signer.json");
+            TeeSigner signer = SoftwareTeeSigner.openOrCreate(signerFile);
+            AtomicReference<Upstream> model = new AtomicReference<>(DevModel.create());
+            ChatCalls calls = new ChatCalls();
+            List<String> bearers;
+            try (DevModelServer upstream = DevModelServer.start(request -> model.get().send(request));
+                 BenchmarkBrokerProcess broker = broker(chain, signerFile, dir, upstream.baseUrl().toString(), "http")) {
+                chain.register(broker.url(), signer);
+                bearers = users(chain);
+                out.println("Broker pid " + broker.pid() + " at " + broker.url() + ", upstream " + upstream.baseUrl()
+                        + ", " + USERS + " users; measuring latency ...");
+                URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
+                URI proxied = broker.url().resolve("/v1/proxy/chat/completions");
+                byte[] chat = ChatCalls.chatBody(ChatCalls.PROMPT, false, false);
+                for (Duration tokenDelay : List.of(Duration.ZERO, PACED_TOKEN)) {
+                    model.set(DevModel.create(DevModelConfig.defaults().withTokenDelay(tokenDelay)));
+                    String pace = tokenDelay.isZero() ? "instant" : tokenDelay.toMillis() + " ms/token";
+                    int[] levels = tokenDelay.isZero() ? CONCURRENCY : new int[] {16};
+                    rows.addAll(latencyRows("chat, whole answer", pace, levels, calls.whole(direct, List.of(), chat),
+                            calls.whole(proxied, bearers, chat)));
+                    rows.addAll(latencyRows("chat stream, first token", pace, levels,
+                            calls.firstToken(direct, List.of(), ChatCalls.chatBody(ChatCalls.PROMPT, true, true)),
+                            calls.firstToken(proxied, bearers, ChatCalls.chatBody(ChatCalls.PROMPT, true, false))));
+                }
+                out.println("Resident memory under 64 slow streams ...");
+                model.set(DevModel.create(DevModelConfig.defaults().withTokenDelay(SLOW_TOKEN)));
+                memory[0] = broker.residentBytes();
+                memory[1] = residentUnderStreams(broker, calls.firstToken(proxied, bearers,
+                        ChatCalls.chatBody(longPrompt(), true, false)));
+                memory[2] = broker.peakResidentBytes();
+            }
+            out.println("Maximum requests/s with the dev model in-process ...");
+            try (BenchmarkBrokerProcess broker = broker(chain, signerFile, dir, "dev", "instant")) {
+                LoadGenerator.Call call = calls.whole(broker.url().resolve("/v1/proxy/chat/completions"),
+                        bearers, ChatCalls.chatBody(ChatCalls.PROMPT, false, false));
+                LoadGenerator.run(32, Integer.MAX_VALUE, Duration.ofSeconds(5), call);
+                for (int concurrency : THROUGHPUT_CONCURRENCY) {
+                    throughput.add(new Throughput(concurrency,
+                            LoadGenerator.run(concurrency, Integer.MAX_VALUE, Duration.ofSeconds(6), call)));
+                }
+            }
+        }
+        print(out, rows, throughput, memory);
+    }
+
+    private static BenchmarkBrokerProcess broker(BenchmarkChain chain, Path signerFile, Path dir, String upstream,
+                                                 String name) throws IOException {
+        return BenchmarkBrokerProcess.start(BROKER_JVM, List.of(chain.node.rpcUrl().toString(),
+                chain.deployment.inference().hex(), chain.providerKey.address().hex(), signerFile.toString(),
+                dir.resolve("fees.db").toString(), upstream), dir.resolve("broker-" + name + ".log"));
+    }
+
+    /** {@link #USERS} funded users (created in parallel) and a session token for each. */
+    private static List<String> users(BenchmarkChain chain) throws Exception {
+        List<String> bearers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Secp256k1Key>> users = new ArrayList<>();
+            for (int i = 0; i < USERS; i++) {
+                users.add(pool.submit(() -> chain.user(Units.og(20))));
+            }
+            for (Future<Secp256k1Key> user : users) {
+                Secp256k1Key key = user.get();
+                bearers.add(SignedSessionToken.sign(SessionTokens.ephemeral(key.address(),
+                        chain.providerKey.address().hex(), 0, Clock.systemUTC(), Duration.ofHours(1)), key)
+                        .authorizationHeader());
+            }
+        }
+        return bearers;
+    }
+
+    /** Warms both paths up, then alternates direct and broker rounds at each concurrency. */
+    private static List<Row> latencyRows(String what, String upstream, int[] levels, LoadGenerator.Call direct,
+                                         LoadGenerator.Call broker)
+            throws InterruptedException {
+        LoadGenerator.run(16, 3_000, Duration.ofSeconds(10), direct);
+        LoadGenerator.run(16, 3_000, Duration.ofSeconds(10), broker);
+        List<Row> rows = new ArrayList<>();
+        for (int concurrency : levels) {
+            int perRound = concurrency == 1 ? 500 : concurrency * (upstream.equals("instant") ? 100 : 20);
+            LoadGenerator.Outcome viaDirect = LoadGenerator.Outcome.empty();
+            LoadGenerator.Outcome viaBroker = LoadGenerator.Outcome.empty();
+            for (int round = 0; round < ROUNDS; round++) {
+                if (round % 2 == 0) {
+                    viaDirect = viaDirect.plus(LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct));
+                    viaBroker = viaBroker.plus(LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker));
+                } else {
+                    viaBroker = viaBroker.plus(LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker));
+                    viaDirect = viaDirect.plus(LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct));
+                }
+            }
+            rows.add(new Row(what, upstream, concurrency, viaDirect, viaBroker));
+        }
+        return rows;
+    }
+
+    /** The highest VmRSS seen (sampled every 100 ms) while 64 slow streams run through the broker. */
+    private static long residentUnderStreams(BenchmarkBrokerProcess broker, LoadGenerator.Call stream)
+            throws InterruptedException {
+        AtomicLong highest = new AtomicLong();
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                highest.accumulateAndGet(broker.residentBytes(), Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        LoadGenerator.Outcome streams = LoadGenerator.run(64, 64, Duration.ofSeconds(60), stream);
+        sampler.interrupt();
+        sampler.join();
+        if (streams.failures() > 0 || streams.latencies().length != 64) {
+            throw new IllegalStateException("slow streams failed: " + streams.firstFailure());
+        }
+        return highest.get();
+    }
+
+    /** A prompt of 30 words: the dev model echoes 24 tokens and adds a sentence, about 35 tokens. */
+    private static String longPrompt() {
+        return "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+                + " seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive"
+                + " twentysix twentyseven twentyeight twentynine thirty";
+    }
+
+    private static void print(PrintStream out, List<Row> rows, List<Throughput> throughput, long[] memory)
+            throws IOException {
+        out.println();
+        out.println("Broker benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores (" + cpuModel() + "), JDK " + Runtime.version() + ", broker JVM " + String.join(" ", BROKER_JVM));
+        out.println();
+        out.println("| measurement | upstream | concurrency | direct p50 ms | broker p50 ms | added p50 ms"
+                + " | direct p99 ms | broker p99 ms | added p99 ms | requests (each) |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Row row : rows) {
+            long d50 = row.direct().percentile(50);
+            long b50 = row.broker().percentile(50);
+            long d99 = row.direct().percentile(99);
+            long b99 = row.broker().percentile(99);
+            out.printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %,d |%n", row.what(), row.upstream(),
+                    row.concurrency(), ms(d50),
+                    ms(b50), ms(b50 - d50), ms(d99), ms(b99), ms(b99 - d99),
+                    Math.min(row.direct().latencies().length, row.broker().latencies().length));
+            failures(out, "direct", row.direct());
+            failures(out, "broker", row.broker());
+        }
+        out.println();
+        out.println("| broker, dev model in-process | concurrency | requests/s | p50 ms | p99 ms |");
+        out.println("|---|---:|---:|---:|---:|");
+        Throughput best = throughput.getFirst();
+        for (Throughput t : throughput) {
+            out.printf("| chat, whole answer | %d | %,.0f | %s | %s |%n", t.concurrency(), t.outcome().perSecond(),
+                    ms(t.outcome().percentile(50)), ms(t.outcome().percentile(99)));
+            failures(out, "broker", t.outcome());
+            best = t.outcome().perSecond() > best.outcome().perSecond() ? t : best;
+        }
+        out.println();
+        out.printf("Broker resident memory: %d MB after the latency runs, %d MB at most under 64 concurrent slow streams"
+                + " (%d ms per token), peak so far (VmHWM) %d MB.%n", mb(memory[0]), mb(memory[1]),
+                SLOW_TOKEN.toMillis(), mb(memory[2]));
+        out.println();
+        for (Row row : rows) {
+            if (row.concurrency() == 16) {
+                goal(out, String.format("added p50 <= 1 ms and p99 <= 5 ms at concurrency 16, %s, %s upstream (%s / %s)",
+                        row.what(), row.upstream(), ms(added(row, 50)), ms(added(row, 99))),
+                        added(row, 50) <= 1_000_000 && added(row, 99) <= 5_000_000);
+            }
+        }
+        goal(out, String.format(">= 3,000 requests/s (best: %,.0f at concurrency %d)", best.outcome().perSecond(),
+                best.concurrency()), best.outcome().perSecond() >= 3_000);
+        goal(out, "<= 300 MB resident under 64 streams", memory[1] <= 300L * 1024 * 1024);
+    }
+
+    private static long added(Row row, double percentile) {
+        return row.broker().percentile(percentile) - row.direct().percentile(percentile);
+    }
+
+    private static void goal(PrintStream out, String what, boolean met) {
+        out.println("- goal " + what + ": " + (met ? "met" : "NOT met"));
+    }
+
+    private static void failures(PrintStream out, String path, LoadGenerator.Outcome outcome) {
+        if (outcome.failures() > 0) {
+            out.println("  (" + path + ": " + outcome.failures() + " failed, first: " + outcome.firstFailure() + ")");
+        }
+    }
+
+    private static String ms(long nanos) {
+        return String.format("%.2f", nanos / 1e6);
+    }
+
+    private static long mb(long bytes) {
+        return Math.round(bytes / (1024.0 * 1024.0));
+    }
+
+    private static String cpuModel() throws IOException {
+        return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("unknown CPU");
+    }
+}
