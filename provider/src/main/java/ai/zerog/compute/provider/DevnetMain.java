@@ -111,11 +111,13 @@ public final class DevnetMain {
         new CountDownLatch(1).await();
     }
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final List<java.util.logging.Logger> QUIETED = List.of("io.helidon", "org.flywaydb",
+            "com.zaxxer.hikari").stream().map(java.util.logging.Logger::getLogger).toList();
+
     /** Helidon and Flyway announce themselves at INFO; the devnet prints its own summary instead. */
     private static void quietLibraryLogs() {
-        for (String name : List.of("io.helidon", "org.flywaydb", "com.zaxxer.hikari")) {
-            java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.WARNING);
-        }
+        QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
     }
 
     /** A ledger of 10 0G and at least 3 0G locked with the provider, created or topped up. */
