@@ -34,7 +34,13 @@ public final class ZgComputeBroker implements AutoCloseable {
 
     static ZgComputeBroker create(Secp256k1Key wallet, NetworkProfile network, Clock clock) {
         EvmRpc rpc = EvmRpc.connect(network.rpcUrl());
-        long chainId = rpc.chainId();
+        long chainId;
+        try {
+            chainId = ChainFailures.call("connecting to " + network.rpcUrl(), rpc::chainId);
+        } catch (SdkException e) {
+            rpc.close();
+            throw e;
+        }
         if (chainId != network.chainId()) {
             rpc.close();
             throw new SdkException("the RPC at " + network.rpcUrl() + " serves chain " + chainId + " but the "
