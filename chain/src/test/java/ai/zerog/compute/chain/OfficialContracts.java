@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
  * The official LedgerManager and InferenceServing ABI and creation bytecode, taken at test time
  * from the typechain factories inside the published npm package
  * {@code @0gfoundation/0g-compute-ts-sdk@0.9.0} (fetched with {@code npm pack} into the node
- * tools cache; nothing of it is committed).
+ * tools cache; nothing of it is committed). Public in the chain test-jar so the SDK's tests
+ * can deploy the official contracts too.
  */
-final class OfficialContracts {
+public final class OfficialContracts {
     static final String PACKAGE = "@0gfoundation/0g-compute-ts-sdk@0.9.0";
 
     final ContractArtifact ledger;
@@ -31,14 +32,15 @@ final class OfficialContracts {
         this.inference = inference;
     }
 
-    static synchronized OfficialContracts load() {
+    public static synchronized OfficialContracts load() {
         if (instance == null) {
             instance = extract();
         }
         return instance;
     }
 
-    DeploymentPlan plan() {
+    /** The official implementations as a deployment plan, for {@link Deployer#deploy}. */
+    public DeploymentPlan plan() {
         return DeploymentPlan.of("official", ledger.creationCode(), inference.creationCode());
     }
 

@@ -33,7 +33,7 @@ final class LedgerTestNetwork {
         OURS, OFFICIAL;
 
         DeploymentPlan plan() {
-            return this == OURS ? DeploymentPlan.ours(LedgerMinimums.MAINNET) : OfficialContracts.plan();
+            return this == OURS ? DeploymentPlan.ours(LedgerMinimums.MAINNET) : ai.zerog.compute.chain.OfficialContracts.load().plan();
         }
     }
 
