@@ -1,0 +1,34 @@
+package ai.zerog.compute.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception from a command into the official failure line
+ * ({@code ✗ Operation failed: <message>}), our "what to run next" line, and an exit code.
+ * {@code VERBOSE=true} adds the stack trace, as the official CLI does.
+ */
+final class FailurePrinter implements IExecutionExceptionHandler {
+    private final CliEnvironment environment;
+
+    FailurePrinter(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        var err = environment.err();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("✗ Operation failed: " + message);
+        if (e instanceof CliFailure failure && failure.nextStep() != null && !failure.nextStep().isBlank()) {
+            err.println("  " + failure.nextStep());
+        }
+        if ("true".equals(environment.env().get("VERBOSE"))) {
+            err.println("Raw error:");
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof CliFailure failure ? failure.exitCode() : ExitCodes.FAILURE;
+    }
+}
