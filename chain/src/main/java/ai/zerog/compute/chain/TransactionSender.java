@@ -3,45 +3,60 @@ package ai.zerog.compute.chain;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Hash32;
 import ai.zerog.compute.core.Secp256k1Key;
+import ai.zerog.compute.core.Signature;
+import ai.zerog.compute.core.Signatures;
+import ai.zerog.compute.core.WalletSigner;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.Sign;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Signs and sends transactions for one key: estimates gas first (so a revert is reported,
+ * Signs and sends transactions for one wallet: estimates gas first (so a revert is reported,
  * decoded, before any nonce is used), prices with EIP-1559 when the chain has a base fee and
- * legacy gas price otherwise, and waits for the receipt.
+ * legacy gas price otherwise, and waits for the receipt. The wallet is a {@link WalletSigner}
+ * (an in-memory key or an external signer); only the transaction digest is handed to it.
  */
 public final class TransactionSender {
     private final EvmRpc rpc;
-    private final Credentials credentials;
+    private final WalletSigner signer;
     private final Address address;
     private final TxOptions options;
     private final NonceManager nonces;
     private volatile Boolean eip1559;
 
-    private TransactionSender(EvmRpc rpc, Secp256k1Key key, TxOptions options) {
+    private TransactionSender(EvmRpc rpc, WalletSigner signer, TxOptions options) {
         this.rpc = rpc;
-        this.credentials = Credentials.create(ECKeyPair.create(key.privateKey()));
-        this.address = key.address();
+        this.signer = signer;
+        this.address = signer.address();
         this.options = options;
         this.nonces = NonceManager.shared(rpc, address);
     }
 
     public static TransactionSender create(EvmRpc rpc, Secp256k1Key key) {
-        return new TransactionSender(rpc, key, TxOptions.defaults());
+        return create(rpc, WalletSigner.of(key), TxOptions.defaults());
     }
 
     public static TransactionSender create(EvmRpc rpc, Secp256k1Key key, TxOptions options) {
-        return new TransactionSender(rpc, key, options);
+        return create(rpc, WalletSigner.of(key), options);
+    }
+
+    /** A sender for an external wallet; every signature it returns must recover to its address. */
+    public static TransactionSender create(EvmRpc rpc, WalletSigner signer) {
+        return create(rpc, signer, TxOptions.defaults());
+    }
+
+    public static TransactionSender create(EvmRpc rpc, WalletSigner signer, TxOptions options) {
+        return new TransactionSender(Objects.requireNonNull(rpc, "rpc"), Objects.requireNonNull(signer, "signer"),
+                Objects.requireNonNull(options, "options"));
     }
 
     public Address address() {
@@ -108,17 +123,39 @@ public final class TransactionSender {
         String toHex = to.map(Address::hex).orElse("");
         String dataHex = Hex.encode(data);
         long chainId = rpc.chainId();
-        byte[] signed;
         if (fees.dynamic()) {
             RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit, toHex,
                     value, dataHex, fees.priorityFee(), fees.maxFee());
-            signed = TransactionEncoder.signMessage(tx, credentials);
-        } else {
-            RawTransaction tx = RawTransaction.createTransaction(BigInteger.valueOf(nonce), fees.maxFee(), gasLimit,
-                    toHex, value, dataHex);
-            signed = TransactionEncoder.signMessage(tx, chainId, credentials);
+            // EIP-1559: web3j writes v 27/28 as the y-parity 0/1
+            return Hex.encode(TransactionEncoder.encode(tx, signatureOf(TransactionEncoder.encode(tx))));
         }
-        return Hex.encode(signed);
+        RawTransaction tx = RawTransaction.createTransaction(BigInteger.valueOf(nonce), fees.maxFee(), gasLimit,
+                toHex, value, dataHex);
+        Sign.SignatureData eip155 = TransactionEncoder.createEip155SignatureData(
+                signatureOf(TransactionEncoder.encode(tx, chainId)), chainId);
+        return Hex.encode(TransactionEncoder.encode(tx, eip155));
+    }
+
+    /** The wallet's signature over keccak256 of the unsigned encoding, refused unless it recovers to the wallet. */
+    private Sign.SignatureData signatureOf(byte[] unsignedEncoding) {
+        Hash32 digest = Hash32.keccak256(unsignedEncoding);
+        Signature signature;
+        try {
+            signature = Objects.requireNonNull(signer.signDigest(digest), "the signer returned no signature");
+        } catch (RuntimeException e) {
+            throw new ChainException("the wallet signer for " + address.checksummed() + " did not sign the transaction ("
+                    + e.getMessage() + "); nothing was sent", e);
+        }
+        Optional<Address> recovered = Signatures.recoverDigest(digest, signature);
+        if (!recovered.equals(Optional.of(address))) {
+            throw new ChainException("the wallet signer for " + address.checksummed()
+                    + " returned a signature that recovers to " + recovered.map(Address::checksummed).orElse("no address")
+                    + " instead of " + address.checksummed()
+                    + "; nothing was sent: the signer must sign the 32-byte digest as is, with the wallet's own key");
+        }
+        byte[] bytes = signature.bytes();
+        return new Sign.SignatureData((byte) signature.v(), Arrays.copyOfRange(bytes, 0, 32),
+                Arrays.copyOfRange(bytes, 32, 64));
     }
 
     private TransactionReceipt awaitReceipt(Hash32 hash) {

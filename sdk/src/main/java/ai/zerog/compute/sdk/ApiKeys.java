@@ -4,10 +4,9 @@ import ai.zerog.compute.chain.Account;
 import ai.zerog.compute.chain.InferenceServingContract;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.CoreException;
-import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.SessionToken;
 import ai.zerog.compute.core.SessionTokens;
-import ai.zerog.compute.core.SignedSessionToken;
+import ai.zerog.compute.core.WalletSigner;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +21,10 @@ final class ApiKeys {
     static final int MAX_ID = SessionToken.EPHEMERAL_TOKEN_ID - 1;
 
     private final InferenceServingContract contract;
-    private final Secp256k1Key wallet;
+    private final WalletSigner wallet;
     private final Clock clock;
 
-    ApiKeys(InferenceServingContract contract, Secp256k1Key wallet, Clock clock) {
+    ApiKeys(InferenceServingContract contract, WalletSigner wallet, Clock clock) {
         this.contract = contract;
         this.wallet = wallet;
         this.clock = clock;
@@ -55,7 +54,7 @@ final class ApiKeys {
         } catch (CoreException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
-        return new ApiKey(tokenId, expiresAt, SignedSessionToken.sign(token, wallet).apiKey());
+        return new ApiKey(tokenId, expiresAt, TokenSigning.sign(token, wallet).apiKey());
     }
 
     void revoke(Address provider, int tokenId) {

@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,7 @@ public final class InferenceBroker implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final CachedFees cachedFees;
     private final ResponseVerifier verifier;
+    private final ServiceVerifier attestation;
     private final AutoFunder autoFunder;
 
     InferenceBroker(SdkContext context, LedgerBroker ledger) {
@@ -53,6 +56,7 @@ public final class InferenceBroker implements AutoCloseable {
         this.apiKeys = new ApiKeys(contract, context.wallet(), context.clock());
         this.cachedFees = new CachedFees(context.clock());
         this.verifier = new ResponseVerifier(http);
+        this.attestation = new ServiceVerifier(http);
         this.autoFunder = new AutoFunder(new AutoFunder.Parts(this::fetchUnsettledFee, this::readAccount,
                 ledger::transferFund, cachedFees));
     }
@@ -247,7 +251,7 @@ public final class InferenceBroker implements AutoCloseable {
 
     /** As {@link #processResponse(Address, String)}, first adding the client fee estimate of {@code usageJson} to the cached fee. */
     public ResponseVerification processResponse(Address provider, String chatId, String usageJson) {
-        java.util.Objects.requireNonNull(usageJson, "usageJson (use processResponse(provider, chatId) without usage)");
+        Objects.requireNonNull(usageJson, "usageJson (use processResponse(provider, chatId) without usage)");
         Service service = services.cached(provider);
         cachedFees.add(provider, CachedFees.estimate(service, usageJson));
         return verifier.verify(service, chatId);
@@ -267,6 +271,28 @@ public final class InferenceBroker implements AutoCloseable {
         CachedFees.usageOf(exactResponseBytes)
                 .ifPresent(usage -> cachedFees.add(provider, CachedFees.estimate(service, usage)));
         return verifier.verifyExact(service, chatId, exactRequestBody.clone(), exactResponseBytes.clone());
+    }
+
+    /**
+     * Checks the provider's TEE attestation (§6.2) the way the official {@code verifyService} does:
+     * reads the service fresh from chain, saves the report(s) from {@code /v1/quote} (and the model's
+     * own report when it runs in a separate TEE) into {@code outputDir} ({@code attestation_report.json},
+     * or {@code broker_attestation_report.json} and {@code llm_attestation_report.json}), and checks that
+     * each report binds the TEE signer registered on chain, that sha256 of its compose manifest equals
+     * the measured {@code compose-hash} event, and that the signer is acknowledged. Progress goes to
+     * {@code listener} step by step. A failed check is a verdict in the result, not an exception; only
+     * an unreachable or rate-limiting provider throws. The TDX quote itself is not verified (see
+     * {@link ServiceVerification}).
+     */
+    public ServiceVerification verifyService(Address provider, Path outputDir, VerificationListener listener) {
+        Objects.requireNonNull(outputDir, "outputDir");
+        Objects.requireNonNull(listener, "listener (use VerificationListener.NONE)");
+        return attestation.verify(services.fresh(provider), outputDir, listener);
+    }
+
+    /** {@link #verifyService(Address, Path, VerificationListener)} without progress reports. */
+    public ServiceVerification verifyService(Address provider, Path outputDir) {
+        return verifyService(provider, outputDir, VerificationListener.NONE);
     }
 
     /** The sum of fee estimates since the last top-up (or the last reported unsettled fee), in neuron. */

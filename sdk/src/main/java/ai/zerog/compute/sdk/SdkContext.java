@@ -5,12 +5,12 @@ import ai.zerog.compute.chain.InferenceServingContract;
 import ai.zerog.compute.chain.LedgerManagerContract;
 import ai.zerog.compute.chain.NetworkProfile;
 import ai.zerog.compute.chain.TransactionSender;
-import ai.zerog.compute.core.Secp256k1Key;
+import ai.zerog.compute.core.WalletSigner;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
 /** What the ledger and inference brokers share: one wallet on one network. */
-record SdkContext(NetworkProfile network, EvmRpc rpc, Secp256k1Key wallet, TransactionSender sender,
+record SdkContext(NetworkProfile network, EvmRpc rpc, WalletSigner wallet, TransactionSender sender,
                   LedgerManagerContract ledgerContract, InferenceServingContract inferenceContract,
                   HttpClient http, Clock clock) {
 }

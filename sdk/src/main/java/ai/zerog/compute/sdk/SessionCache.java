@@ -2,10 +2,9 @@ package ai.zerog.compute.sdk;
 
 import ai.zerog.compute.chain.Account;
 import ai.zerog.compute.core.Address;
-import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.SessionToken;
 import ai.zerog.compute.core.SessionTokens;
-import ai.zerog.compute.core.SignedSessionToken;
+import ai.zerog.compute.core.WalletSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,14 +28,14 @@ final class SessionCache {
 
     private record Expiring<T>(T value, long expiresAtMs) {}
 
-    private final Secp256k1Key wallet;
+    private final WalletSigner wallet;
     private final Clock clock;
     private final Function<Address, Optional<Account>> accounts;
     private final ConcurrentMap<Address, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<Address, Expiring<Long>> generations = new ConcurrentHashMap<>();
     private final ConcurrentMap<Address, Long> acknowledgedUntil = new ConcurrentHashMap<>();
 
-    SessionCache(Secp256k1Key wallet, Clock clock, Function<Address, Optional<Account>> accounts) {
+    SessionCache(WalletSigner wallet, Clock clock, Function<Address, Optional<Account>> accounts) {
         this.wallet = wallet;
         this.clock = clock;
         this.accounts = accounts;
@@ -58,7 +57,7 @@ final class SessionCache {
     private Session mint(Address provider) {
         SessionToken token = SessionTokens.ephemeral(wallet.address(), provider.checksummed(), generation(provider),
                 clock, TOKEN_VALIDITY);
-        return new Session(SignedSessionToken.sign(token, wallet).authorizationHeader(), token.expiresAt());
+        return new Session(TokenSigning.sign(token, wallet).authorizationHeader(), token.expiresAt());
     }
 
     private void requireAcknowledged(Address provider) {

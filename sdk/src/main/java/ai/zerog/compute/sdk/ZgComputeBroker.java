@@ -7,9 +7,12 @@ import ai.zerog.compute.chain.NetworkProfile;
 import ai.zerog.compute.chain.TransactionSender;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Secp256k1Key;
+import ai.zerog.compute.core.WalletSigner;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The user's entry point, the Java counterpart of the official {@code createZGComputeNetworkBroker}:
@@ -27,12 +30,38 @@ public final class ZgComputeBroker implements AutoCloseable {
         this.inference = new InferenceBroker(context, ledger);
     }
 
-    /** A broker for {@code wallet} on {@code network} (devnet, testnet, mainnet or a custom profile). */
+    /** A broker for the private key {@code wallet} on {@code network} (devnet, testnet, mainnet or a custom profile). */
     public static ZgComputeBroker create(Secp256k1Key wallet, NetworkProfile network) {
         return create(wallet, network, Clock.systemUTC());
     }
 
+    /**
+     * A broker for an external wallet (hardware wallet, KMS, remote signer). It is asked for a
+     * digest signature per transaction and a {@code personal_sign} per session token or API key;
+     * every signature must recover to {@link WalletSigner#address()}, else the operation fails
+     * with nothing sent.
+     */
+    public static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network) {
+        return create(new CheckedWalletSigner(wallet), network, Clock.systemUTC());
+    }
+
+    /**
+     * A broker for the key in an Ethereum V3 keystore file (the encrypted JSON geth writes); a wrong
+     * password or a file that is not a keystore is an {@link InvalidInputException}. The password
+     * array is not kept; clear it when done.
+     */
+    public static ZgComputeBroker fromKeystore(Path keystoreJson, char[] password, NetworkProfile network) {
+        Objects.requireNonNull(keystoreJson, "keystoreJson");
+        Objects.requireNonNull(password, "password");
+        return create(Keystore.read(keystoreJson, password), network);
+    }
+
     static ZgComputeBroker create(Secp256k1Key wallet, NetworkProfile network, Clock clock) {
+        return create(WalletSigner.of(Objects.requireNonNull(wallet, "wallet")), network, clock);
+    }
+
+    static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network, Clock clock) {
+        Objects.requireNonNull(network, "network");
         EvmRpc rpc = EvmRpc.connect(network.rpcUrl());
         long chainId;
         try {
