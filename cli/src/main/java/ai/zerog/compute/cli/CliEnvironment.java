@@ -16,12 +16,28 @@ public record CliEnvironment(PrintStream out, PrintStream err, InputStream in, M
                              boolean interactive) {
 
     public static CliEnvironment system() {
-        return new CliEnvironment(System.out, System.err, System.in, System.getenv(),
-                Path.of(System.getProperty("user.home")), System.console() != null && !"true".equals(System.getenv("CI")));
+        // $HOME first, as shells and the official (Node) CLI use it; the JVM's user.home comes from passwd
+        String home = System.getenv("HOME");
+        Path homeDir = Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
+        return new CliEnvironment(System.out, System.err, System.in, System.getenv(), homeDir,
+                System.console() != null && !"true".equals(System.getenv("CI")));
     }
 
     public Optional<String> variable(String name) {
         return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /**
+     * The folder relative paths on the command line are relative to: the shell's {@code PWD}
+     * (tests set it), else the process's working directory.
+     */
+    public Path workingDir() {
+        return variable("PWD").map(Path::of).filter(Path::isAbsolute).orElseGet(() -> Path.of("").toAbsolutePath());
+    }
+
+    /** {@code path} as typed, resolved against {@link #workingDir()}. */
+    public Path resolve(Path path) {
+        return path.isAbsolute() ? path : workingDir().resolve(path).normalize();
     }
 
     /** {@code ~/.0g-compute-cli}: the CLI's config, keystore and devnet state. */

@@ -4,7 +4,7 @@ package ai.zerog.compute.cli;
  * A failure the person at the terminal can act on: printed as one line, then what to run.
  * Thrown by commands; {@link ZgComputeCli} turns it into stderr text and the exit code.
  */
-public final class CliFailure extends RuntimeException {
+public class CliFailure extends RuntimeException {
     private final String nextStep;
     private final int exitCode;
 

@@ -19,9 +19,9 @@ final class FailurePrinter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         var err = environment.err();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("✗ Operation failed: " + message);
-        if (e instanceof CliFailure failure && failure.nextStep() != null && !failure.nextStep().isBlank()) {
+        CliFailure failure = Failures.toCli(e);
+        err.println("✗ Operation failed: " + failure.getMessage());
+        if (failure.nextStep() != null && !failure.nextStep().isBlank()) {
             err.println("  " + failure.nextStep());
         }
         if ("true".equals(environment.env().get("VERBOSE"))) {
@@ -29,6 +29,6 @@ final class FailurePrinter implements IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         err.flush();
-        return e instanceof CliFailure failure ? failure.exitCode() : ExitCodes.FAILURE;
+        return failure.exitCode();
     }
 }

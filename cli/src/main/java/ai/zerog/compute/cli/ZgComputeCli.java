@@ -1,6 +1,5 @@
 package ai.zerog.compute.cli;
 
-import ai.zerog.compute.cli.devnet.DevnetCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,6 +25,8 @@ public final class ZgComputeCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // web3j's HTTP stack logs through SLF4J; without a binding it would warn on every run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(CliEnvironment.system(), args));
     }
 
@@ -36,7 +37,7 @@ public final class ZgComputeCli implements Callable<Integer> {
 
     static CommandLine commandLine(CliEnvironment environment) {
         CommandLine root = new CommandLine(new ZgComputeCli(environment));
-        root.addSubcommand(new DevnetCommand());
+        CommandTree.register(root);
         root.setOut(new PrintWriter(environment.out(), true));
         root.setErr(new PrintWriter(environment.err(), true));
         root.setExecutionExceptionHandler(new FailurePrinter(environment));

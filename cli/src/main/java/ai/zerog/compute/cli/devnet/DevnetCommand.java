@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code devnet up | down | status | reset}: a local chain with dev providers (subcommands to come). */
+/** {@code devnet up | down | status | reset}: a local chain with dev providers and a funded dev wallet. */
 @Command(name = "devnet", description = "Run a local devnet: anvil, the contracts, dev providers, a funded wallet",
-        mixinStandardHelpOptions = true)
+        mixinStandardHelpOptions = true,
+        subcommands = {DevnetUpCommand.class, DevnetDownCommand.class, DevnetStatusCommand.class,
+                DevnetResetCommand.class})
 public final class DevnetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,128 @@
+package ai.zerog.compute.cli;
+
+import ai.zerog.compute.chain.ChainException;
+import ai.zerog.compute.chain.EvmRpc;
+import ai.zerog.compute.chain.NetworkProfile;
+import ai.zerog.compute.core.Address;
+import ai.zerog.compute.core.CoreException;
+import ai.zerog.compute.core.Secp256k1Key;
+import ai.zerog.compute.core.WalletSigner;
+import ai.zerog.compute.sdk.SdkException;
+import ai.zerog.compute.sdk.ZgComputeBroker;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Opens the SDK for a command: resolves the RPC (CLI-AND-UI.md §2.3: {@code --rpc} &gt;
+ * {@code ZG_RPC_ENDPOINT} &gt; {@code RPC_ENDPOINT} &gt; saved network &gt; the network menu), the
+ * contracts ({@code --ledger-ca}/{@code --inference-ca} &gt; {@code LEDGER_CA}/{@code INFERENCE_CA} &gt;
+ * saved overrides for that chain &gt; the defaults of the chain id the RPC reports) and the wallet
+ * ({@link CliIdentity}). Every failure is a {@link CliFailure} saying what to run.
+ */
+public final class CliBrokers {
+    private CliBrokers() {
+    }
+
+    /** A broker signing with the resolved wallet; transactions report progress on stderr. */
+    public static ZgComputeBroker open(CliEnvironment environment, NetworkOptions options) {
+        return session(environment, options).broker();
+    }
+
+    /** As {@link #open}, with the network, identity source and transaction progress. */
+    public static CliSession session(CliEnvironment environment, NetworkOptions options) {
+        ResolvedNetwork network = network(environment, options);
+        CliIdentity identity = CliIdentity.resolve(environment, CliConfig.load(environment), network.chainId(),
+                Prompter.of(environment));
+        warnAboutGasOptions(environment, options);
+        TxProgress progress = new TxProgress(WalletSigner.of(identity.key()), environment.err());
+        return new CliSession(create(progress, network), network, identity.source(), progress);
+    }
+
+    /**
+     * A broker for reading only (listing services, models): needs no saved key and never asks for
+     * a password. It signs with a throw-away key, so it must not be used to send or to mint keys.
+     */
+    public static CliSession readOnly(CliEnvironment environment, NetworkOptions options) {
+        ResolvedNetwork network = network(environment, options);
+        TxProgress progress = new TxProgress(WalletSigner.of(Secp256k1Key.random()), environment.err());
+        return new CliSession(create(progress, network), network, "read-only", progress);
+    }
+
+    /** The RPC and contracts this command runs against (asks the RPC for its chain id). */
+    public static ResolvedNetwork network(CliEnvironment environment, NetworkOptions options) {
+        CliConfig config = CliConfig.load(environment);
+        Rpc rpc = rpc(environment, options, config);
+        long chainId = chainIdOf(rpc.url());
+        boolean devMode = environment.variable("ZG_DEV_MODE").map(v -> v.equals("true") || v.equals("1")).orElse(false);
+        NetworkProfile profile = NetworkProfiles.forChain(chainId, URI.create(rpc.url()), devMode);
+        boolean savedForChain = config.chainId().isPresent() && config.chainId().getAsLong() == chainId;
+        Optional<Address> ledger = options.ledgerCa().or(() -> addressVariable(environment, "LEDGER_CA"))
+                .or(() -> savedForChain ? config.ledgerCa() : Optional.empty());
+        Optional<Address> inference = options.inferenceCa().or(() -> addressVariable(environment, "INFERENCE_CA"))
+                .or(() -> savedForChain ? config.inferenceCa() : Optional.empty());
+        if (!NetworkProfiles.isKnown(chainId) && (ledger.isEmpty() || inference.isEmpty())) {
+            environment.err().println("Unknown chain ID: " + chainId + ". Using testnet addresses as default.");
+        }
+        profile = ledger.map(profile::withLedger).orElse(profile);
+        profile = inference.map(profile::withInference).orElse(profile);
+        return new ResolvedNetwork(profile, rpc.source());
+    }
+
+    /** Where the RPC URL came from and the URL, without contacting it. */
+    record Rpc(String url, String source) {
+    }
+
+    static Rpc rpc(CliEnvironment environment, NetworkOptions options, CliConfig config) {
+        Optional<Rpc> chosen = options.rpc().map(url -> new Rpc(url, "--rpc"))
+                .or(() -> environment.variable("ZG_RPC_ENDPOINT").map(url -> new Rpc(url, "ZG_RPC_ENDPOINT")))
+                .or(() -> environment.variable("RPC_ENDPOINT").map(url -> new Rpc(url, "RPC_ENDPOINT")))
+                .or(() -> config.rpcEndpoint().map(url -> new Rpc(url, "config")));
+        if (chosen.isPresent()) {
+            return new Rpc(NetworkMenu.validRpc(chosen.get().url()), chosen.get().source());
+        }
+        if (!Prompter.of(environment).available()) {
+            throw new CliFailure("No RPC endpoint configured", NetworkMenu.NO_TERMINAL);
+        }
+        return new Rpc(NetworkMenu.askAndSave(environment, environment.err()).rpc(), "config");
+    }
+
+    private static long chainIdOf(String url) {
+        try (EvmRpc rpc = EvmRpc.connect(URI.create(url))) {
+            return rpc.chainId();
+        } catch (ChainException | IllegalArgumentException e) {
+            throw unreachable(url, e.getMessage());
+        }
+    }
+
+    private static CliFailure unreachable(String url, String detail) {
+        return new CliFailure("cannot reach the RPC endpoint " + url + " (" + detail + ")",
+                "Check the URL and your connection; see the active network with 0g-compute-cli show-network,"
+                        + " or pick another with 0g-compute-cli setup-network (a local devnet: 0g-compute-cli devnet up)");
+    }
+
+    private static Optional<Address> addressVariable(CliEnvironment environment, String name) {
+        return environment.variable(name).map(value -> {
+            try {
+                return Address.of(value.strip());
+            } catch (CoreException e) {
+                throw new CliFailure(name + " is not a valid address (" + e.getMessage() + ")",
+                        "Fix or unset " + name + ".");
+            }
+        });
+    }
+
+    private static ZgComputeBroker create(WalletSigner wallet, ResolvedNetwork network) {
+        try {
+            return ZgComputeBroker.create(wallet, network.profile());
+        } catch (SdkException | ChainException e) {
+            throw unreachable(network.profile().rpcUrl().toString(), e.getMessage());
+        }
+    }
+
+    private static void warnAboutGasOptions(CliEnvironment environment, NetworkOptions options) {
+        if (options.gasPrice().isPresent() || options.maxGasPrice().isPresent() || options.step().isPresent()) {
+            environment.err().println("⚠ --gas-price, --max-gas-price and --step are accepted but not applied yet:"
+                    + " transactions are priced from the node's current fees.");
+        }
+    }
+}

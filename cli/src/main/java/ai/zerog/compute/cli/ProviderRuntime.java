@@ -1,0 +1,125 @@
+package ai.zerog.compute.cli;
+
+import ai.zerog.compute.provider.BrokerMetrics;
+import ai.zerog.compute.provider.DevModel;
+import ai.zerog.compute.provider.FeeStore;
+import ai.zerog.compute.provider.OpenAiUpstream;
+import ai.zerog.compute.provider.OpenAiUpstreamConfig;
+import ai.zerog.compute.provider.ProviderConfig;
+import ai.zerog.compute.provider.ProviderParts;
+import ai.zerog.compute.provider.ProviderServer;
+import ai.zerog.compute.provider.RateLimits;
+import ai.zerog.compute.provider.RegistrationResult;
+import ai.zerog.compute.provider.ServiceConfig;
+import ai.zerog.compute.provider.ServiceRegistration;
+import ai.zerog.compute.provider.SettlementConfig;
+import ai.zerog.compute.provider.SettlementWorker;
+import ai.zerog.compute.provider.SoftwareTeeSigner;
+import ai.zerog.compute.provider.Upstream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A provider's broker assembled from the provider module as {@code DevnetMain} does: the TEE
+ * signer sealed in the data folder, fees in SQLite, the settlement worker, the HTTP server in
+ * front of the upstream, and the service registered (or updated) on chain.
+ */
+final class ProviderRuntime implements AutoCloseable {
+    private final ProviderServer server;
+    private final SettlementWorker settlement;
+    private final FeeStore store;
+    private final Upstream upstream;
+    private final URI publicUrl;
+
+    private ProviderRuntime(ProviderServer server, SettlementWorker settlement, FeeStore store, Upstream upstream,
+                            URI publicUrl) {
+        this.server = server;
+        this.settlement = settlement;
+        this.store = store;
+        this.upstream = upstream;
+        this.publicUrl = publicUrl;
+    }
+
+    static ProviderRuntime start(ProviderFile file, ProviderWallet wallet, CliEnvironment environment) {
+        PrintStream out = environment.out();
+        SoftwareTeeSigner signer = SoftwareTeeSigner.openOrCreate(file.dataDir().resolve("tee-signer.json"));
+        FeeStore store = FeeStore.sqlite(file.dataDir().resolve("fees.db"));
+        BrokerMetrics metrics = BrokerMetrics.prometheus();
+        Upstream upstream = upstream(file, environment);
+        var network = wallet.network().profile();
+        SettlementWorker settlement = SettlementWorker.create(store, wallet.sender(), network.inference(), signer,
+                network.chainId(), Clock.systemUTC(), SettlementConfig.defaults().withInterval(file.settlementInterval()),
+                metrics);
+        ProviderServer server;
+        try {
+            ProviderConfig config = new ProviderConfig(file.host(), file.port(), file.serviceType(), file.model(),
+                    file.inputPrice(), file.outputPrice(), file.verifiability(), RateLimits.DEFAULTS,
+                    ProviderConfig.DEFAULT_MAX_BODY_BYTES, ProviderConfig.DEFAULT_SIGNATURE_RETENTION,
+                    Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1));
+            server = ProviderServer.start(config, new ProviderParts(wallet.rpc(), network.inference(), wallet.address(),
+                    signer, store, upstream, settlement::requestEarlySettlement, Clock.systemUTC(), metrics));
+        } catch (RuntimeException e) {
+            settlement.close();
+            store.close();
+            throw e;
+        }
+        settlement.start();
+        URI publicUrl = file.publicUrl().orElse(server.url());
+        ProviderRuntime runtime = new ProviderRuntime(server, settlement, store, upstream, publicUrl);
+        out.println("Broker listening on " + server.url() + " (TEE signer " + signer.address().checksummed()
+                + ", software attestation)");
+        if (file.register()) {
+            try {
+                RegistrationResult result = ServiceRegistration.register(wallet.sender(), network.inference(),
+                        new ServiceConfig(file.serviceType(), publicUrl, file.model(), file.inputPrice(), file.outputPrice(),
+                                file.verifiability(), ServiceConfig.of(file.serviceType(), publicUrl, file.model(),
+                                file.inputPrice(), file.outputPrice()).additionalInfo()), signer);
+                wallet.confirmed();
+                out.println("Service " + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": provider "
+                        + wallet.address().checksummed() + " serves " + file.model() + " at " + publicUrl + "/v1/proxy");
+                if (!result.teeSignerAcknowledged()) {
+                    out.println("⚠ The contract owner has not acknowledged the TEE signer yet: users see the service"
+                            + " only with list-providers --include-invalid until then.");
+                }
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
+        }
+        return runtime;
+    }
+
+    private static Upstream upstream(ProviderFile file, CliEnvironment environment) {
+        if (file.upstreamUrl().isEmpty()) {
+            return DevModel.create();
+        }
+        OpenAiUpstreamConfig config = OpenAiUpstreamConfig.of(file.upstreamUrl().get());
+        Optional<String> key = file.upstreamKeyVariable().flatMap(environment::variable);
+        return OpenAiUpstream.create(key.map(config::withApiKey).orElse(config));
+    }
+
+    URI url() {
+        return server.url();
+    }
+
+    URI publicUrl() {
+        return publicUrl;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        settlement.close();
+        store.close();
+        if (upstream instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing an HTTP client cannot fail in a way worth reporting at shutdown
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package ai.zerog.compute.cli.bench;
+
+import ai.zerog.compute.cli.devnet.DevnetSummary;
+import ai.zerog.compute.cli.devnet.LocalDevnet;
+import ai.zerog.compute.cli.devnet.TestDevnet;
+import ai.zerog.compute.core.Units;
+import ai.zerog.compute.sdk.ZgComputeBroker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our {@code inference serve} against the official {@code 0g-compute-cli inference serve} (npm
+ * 0.9.0), side by side in one run on one in-process devnet, both proxying the same chatbot dev
+ * provider with the same dev wallet: non-streaming chat requests/s, p50 and p99 at each
+ * concurrency (closed loop, fixed-length rounds taken in turn, ours first), CPU per answer of each
+ * proxy process, then the start-up time of {@code --help} and {@code get-account} for both CLIs
+ * (median of runs taken in turn). The wallet's provider sub-account is funded up front so neither
+ * proxy sends a funding transaction while measured. Prints a Markdown table; run it with
+ * {@code scripts/serve-benchmark.sh}.
+ *
+ * <p>System properties: {@code bench.concurrency} (1,16), {@code bench.rounds} (3 per proxy and
+ * concurrency), {@code bench.roundSeconds} (8), {@code bench.warmupSeconds} (6),
+ * {@code bench.startupRuns} (7), {@code bench.cliJar} (target/0g-compute-cli.jar),
+ * {@code bench.oursJvm} (extra JVM flags for our CLI), {@code bench.jfr} (a folder: our proxy
+ * records a JFR profile there).
+ */
+public final class ServeBenchmark {
+    private static final PrintStream OUT = System.out;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Settings settings;
+    private final Path work;
+
+    private ServeBenchmark(Settings settings, Path work) {
+        this.settings = settings;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Path work = Files.createTempDirectory("zg-serve-bench-");
+        int status = 0;
+        try {
+            new ServeBenchmark(settings, work).run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status); // the shared devnet stops in its shutdown hook
+    }
+
+    private void run() throws IOException {
+        progress("work folder " + work + " (proxy logs, CLI homes)");
+        progress("finding the official CLI " + OfficialCliInstall.PACKAGE + " (npm install on first use) ...");
+        Path officialBin = OfficialCliInstall.bin();
+        progress("starting the devnet ...");
+        LocalDevnet devnet = TestDevnet.shared();
+        DevnetSummary.Provider chatbot = devnet.provider("chatbot");
+        fundChatbotSubAccount(devnet, chatbot);
+
+        BenchCli ours = BenchCli.ours(Path.of(ProcessHandle.current().info().command().orElse("java")),
+                settings.cliJar().toAbsolutePath(), work.resolve("ours-appcds.jsa"), settings.oursJvm(),
+                oursHome(devnet));
+        BenchCli official = BenchCli.official(officialBin, officialHome(devnet));
+
+        Map<Integer, Row> rows = new LinkedHashMap<>();
+        try (ZgComputeBroker wallet = ZgComputeBroker.create(devnet.userKey(), devnet.network());
+             ProxyProcess oursProxy = startOurs(ours, chatbot);
+             ProxyProcess officialProxy = startOfficial(official, devnet, chatbot)) {
+            ChatLoad direct = ChatLoad.direct(chatbot.url(), wallet.inference().requestHeaders(chatbot.address()),
+                    chatbot.model());
+            for (int concurrency : settings.concurrency()) {
+                rows.put(concurrency, measure(concurrency, oursProxy, officialProxy, direct, chatbot.model()));
+            }
+        }
+        StartupRow help = startup(ours, official, List.of("--help"));
+        StartupRow getAccount = startup(ours, official, List.of("get-account"));
+        new ResultTable(settings, rows, help, getAccount).print(OUT);
+    }
+
+    /**
+     * Deposits 100 0G and moves 50 0G to the chatbot sub-account: more than either proxy's
+     * funding rule asks for, so no funding transaction lands in a measured round.
+     */
+    private static void fundChatbotSubAccount(LocalDevnet devnet, DevnetSummary.Provider chatbot) {
+        try (ZgComputeBroker wallet = ZgComputeBroker.create(devnet.userKey(), devnet.network())) {
+            wallet.ledger().depositFund(Units.og(100));
+            wallet.ledger().transferFund(chatbot.address(), Units.og(50));
+        }
+    }
+
+    private Path oursHome(LocalDevnet devnet) throws IOException {
+        Path home = Files.createDirectories(work.resolve("ours-home"));
+        TestDevnet.useIn(home); // as `devnet up` leaves it: the devnet network and the dev wallet
+        return home;
+    }
+
+    /** The official CLI keeps its key in clear text in ~/.0g-compute-cli/config.json. */
+    private Path officialHome(LocalDevnet devnet) throws IOException {
+        Path home = work.resolve("official-home");
+        Path config = Files.createDirectories(home.resolve(".0g-compute-cli")).resolve("config.json");
+        Files.writeString(config, "{\"privateKey\":\"0x" + String.format("%064x", devnet.userKey().privateKey())
+                + "\",\"rpcEndpoint\":\"" + devnet.network().rpcUrl() + "\"}\n");
+        return home;
+    }
+
+    private ProxyProcess startOurs(BenchCli ours, DevnetSummary.Provider chatbot) {
+        int port = freePort();
+        List<String> jvm = new ArrayList<>();
+        settings.jfr().ifPresent(dir -> jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("ours-serve.jfr")
+                + ",settings=profile,dumponexit=true"));
+        List<String> command = new ArrayList<>(ours.launcher());
+        command.addAll(command.indexOf("-jar"), jvm);
+        command.addAll(List.of("inference", "serve", "--provider", chatbot.address().checksummed(),
+                "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        progress("starting our serve on port " + port + " ...");
+        return ProxyProcess.start("ours", command, ours.home(), port, work.resolve("ours-serve.log"), START_TIMEOUT);
+    }
+
+    private ProxyProcess startOfficial(BenchCli official, LocalDevnet devnet, DevnetSummary.Provider chatbot) {
+        int port = freePort();
+        List<String> command = official.command("inference", "serve", "--provider", chatbot.address().checksummed(),
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--rpc", devnet.network().rpcUrl().toString(),
+                "--ledger-ca", devnet.network().ledger().checksummed(),
+                "--inference-ca", devnet.network().inference().checksummed());
+        progress("starting the official serve on port " + port + " ...");
+        return ProxyProcess.start("official", command, official.home(), port, work.resolve("official-serve.log"),
+                START_TIMEOUT);
+    }
+
+    /** Warm-up, then rounds in turn: ours, official, the provider directly (the ceiling both proxies share). */
+    private Row measure(int concurrency, ProxyProcess ours, ProxyProcess official, ChatLoad direct, String model) {
+        ChatLoad oursLoad = ChatLoad.proxy(ours.baseUrl(), model);
+        ChatLoad officialLoad = ChatLoad.proxy(official.baseUrl(), model);
+        progress("concurrency " + concurrency + ": warming up (" + settings.warmup().toSeconds() + " s each) ...");
+        check(ours.name(), ours.log().toString(), oursLoad.run(concurrency, settings.warmup()));
+        check(official.name(), official.log().toString(), officialLoad.run(concurrency, settings.warmup()));
+        check("direct", "the provider", direct.run(concurrency, settings.warmup()));
+        List<Round> oursRounds = new ArrayList<>();
+        List<Round> officialRounds = new ArrayList<>();
+        List<Round> directRounds = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            oursRounds.add(round(ours, oursLoad, concurrency));
+            officialRounds.add(round(official, officialLoad, concurrency));
+            directRounds.add(new Round(check("direct", "the provider", direct.run(concurrency, settings.roundLength())),
+                    Duration.ZERO));
+            progress("concurrency " + concurrency + " round " + round + ": ours " + rps(oursRounds.getLast().load())
+                    + " req/s, official " + rps(officialRounds.getLast().load()) + " req/s, provider directly "
+                    + rps(directRounds.getLast().load()) + " req/s");
+        }
+        return new Row(concurrency, Round.combined(oursRounds), Round.combined(officialRounds),
+                Round.combined(directRounds));
+    }
+
+    private Round round(ProxyProcess proxy, ChatLoad load, int concurrency) {
+        Duration cpuBefore = proxy.cpuTime();
+        LoadResult result = check(proxy.name(), proxy.log().toString(), load.run(concurrency, settings.roundLength()));
+        return new Round(result, proxy.cpuTime().minus(cpuBefore));
+    }
+
+    private static LoadResult check(String name, String where, LoadResult result) {
+        if (result.failures() > 0) {
+            throw new IllegalStateException(name + " failed " + result.failures() + " requests (first: "
+                    + result.firstFailure() + "); see " + where);
+        }
+        return result;
+    }
+
+    /** One untimed run of each CLI first (page cache, the AppCDS archive), then runs in turn. */
+    private StartupRow startup(BenchCli ours, BenchCli official, List<String> args) {
+        progress("start-up of " + String.join(" ", args) + ": " + settings.startupRuns() + " runs each, in turn ...");
+        StartupTimer timer = new StartupTimer(work);
+        timer.runMillis(ours, args);
+        timer.runMillis(official, args);
+        double[] oursMillis = new double[settings.startupRuns()];
+        double[] officialMillis = new double[settings.startupRuns()];
+        for (int run = 0; run < settings.startupRuns(); run++) {
+            oursMillis[run] = timer.runMillis(ours, args);
+            officialMillis[run] = timer.runMillis(official, args);
+        }
+        progress("  ours " + Arrays.toString(rounded(oursMillis)) + " ms, official "
+                + Arrays.toString(rounded(officialMillis)) + " ms");
+        return new StartupRow(String.join(" ", args), StartupTimer.median(oursMillis), StartupTimer.median(officialMillis));
+    }
+
+    private static long[] rounded(double[] millis) {
+        return Arrays.stream(millis).mapToLong(Math::round).toArray();
+    }
+
+    private static String rps(LoadResult result) {
+        return String.format("%.0f", result.requestsPerSecond());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void progress(String line) {
+        System.err.println("[serve-benchmark] " + line);
+    }
+
+    /** One proxy's measured rounds: the load and the CPU its process used meanwhile. */
+    record Round(LoadResult load, Duration cpu) {
+        static Round combined(List<Round> rounds) {
+            return new Round(LoadResult.combined(rounds.stream().map(Round::load).toList()),
+                    rounds.stream().map(Round::cpu).reduce(Duration.ZERO, Duration::plus));
+        }
+
+        double cpuMillisPerAnswer() {
+            return cpu.toNanos() / 1e6 / Math.max(1, load.answers());
+        }
+    }
+
+    record Row(int concurrency, Round ours, Round official, Round direct) {
+    }
+
+    record StartupRow(String command, double oursMillis, double officialMillis) {
+    }
+}

@@ -1,0 +1,129 @@
+package ai.zerog.compute.cli.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.zerog.compute.cli.CliEnvironment;
+import ai.zerog.compute.cli.CliRun;
+import ai.zerog.compute.cli.ZgComputeCli;
+import ai.zerog.compute.cli.devnet.TestDevnet;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ui start-web} as typed: help, aliases and the failures a person can fix before anything is served. */
+class UiCommandTest {
+    @TempDir
+    Path home;
+
+    /**
+     * Runs the CLI with {@link UiCommand} at the root (added here if the root does not register it
+     * yet), capturing output like {@link CliRun}.
+     */
+    private CliRun run(String... args) {
+        return runWith(new ByteArrayOutputStream(), args);
+    }
+
+    private CliRun runWith(ByteArrayOutputStream out, String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliEnvironment environment = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                Map.of("NO_COLOR", "1"), home, false);
+        try {
+            Method factory = ZgComputeCli.class.getDeclaredMethod("commandLine", CliEnvironment.class);
+            factory.setAccessible(true);
+            CommandLine root = (CommandLine) factory.invoke(null, environment);
+            if (!root.getSubcommands().containsKey("ui")) {
+                root.addSubcommand(new UiCommand());
+            }
+            int code = root.execute(args);
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the CLI root changed: run through CliRun instead", e);
+        }
+    }
+
+    @Test
+    void shouldOfferStartWebUnderUiAndItsAliasWebUi() {
+        CliRun ui = run("ui", "--help");
+        CliRun alias = run("web-ui", "start-web", "--help");
+
+        assertThat(ui.out()).contains("start-web");
+        assertThat(alias.exitCode()).isZero();
+        assertThat(alias.out()).contains("--port").contains("3090").contains("--host");
+    }
+
+    @Test
+    void shouldRefuseAHostOtherMachinesCouldReach() {
+        CliRun run = run("ui", "start-web", "--host", "0.0.0.0");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("loopback only").contains("--host localhost");
+    }
+
+    @Test
+    void shouldSayThePortIsTakenAndSuggestAnother() throws IOException {
+        String rpc = TestDevnet.shared().network().rpcUrl().toString();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            CliRun run = run("ui", "start-web", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                    "--rpc", rpc);
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("port " + port).contains("already in use")
+                    .contains("--port " + (port + 1));
+        }
+    }
+
+    /**
+     * The command keeps serving until the JVM stops (its shutdown hook closes the server), so this
+     * run is left in a daemon thread; the test reads the URL it prints and loads the home page.
+     */
+    @Test
+    void shouldServeThePagesAndPrintTheUrl() throws Exception {
+        String rpc = TestDevnet.shared().network().rpcUrl().toString();
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread serving = Thread.ofVirtual().start(() -> runWith(out, "ui", "start-web", "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--rpc", rpc));
+        String url = "http://127.0.0.1:" + port;
+        for (int i = 0; i < 600 && !out.toString(StandardCharsets.UTF_8).contains(url); i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+
+        assertThat(serving.isAlive()).isTrue();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("🚀 Web UI running on " + url).contains("chain 31337");
+        java.net.http.HttpResponse<String> home = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("/js/home.js");
+    }
+
+    @Test
+    void shouldDescribeTheLocalIdentityWithoutAskingForAPassword() {
+        assertThat(CliLocalIdentity.describe(environment(Map.of()))).isEmpty();
+        assertThat(CliLocalIdentity.describe(environment(Map.of("ZG_PRIVATE_KEY", "0x01"))))
+                .hasValue("the key in ZG_PRIVATE_KEY");
+        assertThat(CliLocalIdentity.of(environment(Map.of()), new ai.zerog.compute.cli.NetworkOptions()).description())
+                .isEqualTo("none");
+    }
+
+    private CliEnvironment environment(Map<String, String> variables) {
+        PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+        return new CliEnvironment(sink, sink, new ByteArrayInputStream(new byte[0]), variables, home, false);
+    }
+}
