@@ -43,11 +43,12 @@ final class LedgerTestNetwork {
     final EvmRpc rpc;
     final Deployment deployment;
     final NetworkProfile profile;
+    private final Secp256k1Key owner;
 
     private LedgerTestNetwork(Contracts contracts) {
         node = SharedAnvil.get();
         rpc = EvmRpc.connect(node.rpcUrl());
-        Secp256k1Key owner = fundedKey(Units.og(1_000));
+        owner = fundedKey(Units.og(1_000));
         deployment = Deployer.deploy(TransactionSender.create(rpc, owner), contracts.plan(), LOCK_TIME,
                 "sdk-test");
         profile = new NetworkProfile("devnet-test", 31337, node.rpcUrl(), deployment.ledger(), deployment.inference());
@@ -70,12 +71,22 @@ final class LedgerTestNetwork {
 
     /** A new provider with a registered inference service (staked 100 0G). */
     Address registeredProvider() {
+        return registeredProvider(new ServiceParams("chatbot", "http://127.0.0.1:9", "test-model", "TeeML",
+                BigInteger.valueOf(1_000), BigInteger.valueOf(2_000), "{}", Secp256k1Key.random().address()));
+    }
+
+    /** A new provider that registered {@code service} with its own key (staked 100 0G). */
+    Address registeredProvider(ServiceParams service) {
         Secp256k1Key provider = fundedKey(Units.og(200));
-        Secp256k1Key tee = Secp256k1Key.random();
         InferenceServingContract.withSender(TransactionSender.create(rpc, provider), deployment.inference())
-                .addOrUpdateService(new ServiceParams("chatbot", "http://127.0.0.1:9", "test-model", "TeeML",
-                        BigInteger.valueOf(1_000), BigInteger.valueOf(2_000), "{}", tee.address()), Units.og(100));
+                .addOrUpdateService(service, Units.og(100));
         return provider.address();
+    }
+
+    /** The contract owner acknowledges {@code provider}'s TEE signer, which lists its service by default. */
+    void acknowledgeTeeSignerByOwner(Address provider) {
+        InferenceServingContract.withSender(TransactionSender.create(rpc, owner), deployment.inference())
+                .acknowledgeTEESignerByOwner(provider);
     }
 
     /** Transactions sent so far by {@code account} (mined ones). */
