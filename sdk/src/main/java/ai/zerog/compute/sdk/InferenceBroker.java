@@ -204,15 +204,30 @@ public final class InferenceBroker implements AutoCloseable {
                 "Content-Type", "application/json");
         ProviderHttp.Answer answer = http.post(url, headers, body, CHAT_TIMEOUT, CHAT_MAX_BYTES);
         if (!answer.ok()) {
-            SdkException failure = ProviderHttp.failure(provider, url, answer, lockedQuietly(provider));
-            if (failure instanceof ProviderNotAcknowledgedException) {
-                sessions.clearAcknowledgement(provider);
-            } else if (answer.status() == 400 && ProviderHttp.errorText(answer.text()).contains("session token")) {
-                sessions.clearTokens(provider); // revoked or expired: mint afresh next time
-            }
-            throw failure;
+            throw failureOf(provider, url, answer);
         }
         return new ChatResponse(body, answer.body(), answer.header("ZG-Res-Key"));
+    }
+
+    /**
+     * The typed exception for a provider's non-2xx answer to a request the caller sent itself with
+     * {@link #requestHeaders} (a stream relayed as it arrives, a multipart upload): the same mapping
+     * {@link #chat} uses, and the same cache upkeep (a revoked or expired session token is minted
+     * afresh next time, a lost acknowledgement is read again).
+     */
+    public SdkException providerFailure(Address provider, URI url, int status, Map<String, List<String>> headers,
+                                        byte[] body) {
+        return failureOf(provider, url, new ProviderHttp.Answer(status, headers, body.clone()));
+    }
+
+    private SdkException failureOf(Address provider, URI url, ProviderHttp.Answer answer) {
+        SdkException failure = ProviderHttp.failure(provider, url, answer, lockedQuietly(provider));
+        if (failure instanceof ProviderNotAcknowledgedException) {
+            sessions.clearAcknowledgement(provider);
+        } else if (answer.status() == 400 && ProviderHttp.errorText(answer.text()).contains("session token")) {
+            sessions.clearTokens(provider); // revoked or expired: mint afresh next time
+        }
+        return failure;
     }
 
     private static byte[] withStreamUsage(String requestJson) {
