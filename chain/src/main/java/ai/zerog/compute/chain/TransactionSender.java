@@ -22,7 +22,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * Signs and sends transactions for one wallet: estimates gas first (so a revert is reported,
  * decoded, before any nonce is used), prices with EIP-1559 when the chain has a base fee and
- * legacy gas price otherwise, and waits for the receipt. The wallet is a {@link WalletSigner}
+ * legacy gas price otherwise (or as {@link TxOptions#gasPricing()} says, with retries of underpriced
+ * transactions), tells {@link TxOptions#listener()} the hash as soon as the node accepts it, and
+ * waits for the receipt. The wallet is a {@link WalletSigner}
  * (an in-memory key or an external signer); only the transaction digest is handed to it.
  */
 public final class TransactionSender {
@@ -86,23 +88,48 @@ public final class TransactionSender {
         BigInteger estimate = rpc.estimateGas(action, address, to, value, data);
         BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(100 + options.gasLimitMarginPercent()))
                 .divide(BigInteger.valueOf(100));
-        Fees fees = currentFees();
-        Hash32 hash = nonces.withNextNonce(() -> rpc.transactionCount(address, true),
-                nonce -> rpc.sendRawTransaction(sign(nonce, gasLimit, fees, to, value, data)));
+        GasPricing pricing = options.gasPricing();
+        Fees fees = pricing.fixedPrice().map(Fees::legacy).orElseGet(this::currentFees);
+        Hash32 hash;
+        while (true) {
+            Fees priced = fees;
+            try {
+                hash = nonces.withNextNonce(() -> rpc.transactionCount(address, true),
+                        nonce -> rpc.sendRawTransaction(sign(nonce, gasLimit, priced, to, value, data)));
+                break;
+            } catch (RpcException e) {
+                Optional<Fees> bumped = GasPricing.isUnderpriced(e.getMessage()) ? fees.bumped(pricing) : Optional.empty();
+                if (bumped.isEmpty()) {
+                    throw e;
+                }
+                fees = bumped.get();
+                options.listener().onRetry(action, e.getMessage(), fees.maxFee());
+            }
+        }
+        options.listener().onSent(action, hash, fees.maxFee());
         TransactionReceipt receipt = awaitReceipt(hash);
         if (!receipt.isStatusOK()) {
             throw failure(action, to, value, data, receipt);
         }
         int type = receipt.getType() == null ? TxReceipt.LEGACY : Hex.toBigInteger(receipt.getType()).intValueExact();
-        return new TxReceipt(hash, type, receipt.getBlockNumber().longValueExact(), receipt.getGasUsed(),
-                Optional.ofNullable(receipt.getEffectiveGasPrice()).map(Hex::toBigInteger).orElse(fees.effectiveCap()),
+        TxReceipt mined = new TxReceipt(hash, type, receipt.getBlockNumber().longValueExact(), receipt.getGasUsed(),
+                Optional.ofNullable(receipt.getEffectiveGasPrice()).map(Hex::toBigInteger).orElse(fees.maxFee()),
                 receipt.getLogs().stream().map(EvmRpc::toLogEntry).toList(),
                 Optional.ofNullable(receipt.getContractAddress()).map(Address::of));
+        options.listener().onConfirmed(action, mined);
+        return mined;
     }
 
+    /** A legacy gas price ({@code dynamic} false) or an EIP-1559 fee cap with its priority fee. */
     private record Fees(boolean dynamic, BigInteger maxFee, BigInteger priorityFee) {
-        BigInteger effectiveCap() {
-            return maxFee;
+        static Fees legacy(BigInteger gasPrice) {
+            return new Fees(false, gasPrice, BigInteger.ZERO);
+        }
+
+        /** Both the cap and the tip go up by the step, as nodes want for a replacement; the tip never above the cap. */
+        Optional<Fees> bumped(GasPricing pricing) {
+            return pricing.bumped(maxFee).map(cap -> new Fees(dynamic, cap,
+                    dynamic ? pricing.raise(priorityFee).min(cap) : BigInteger.ZERO));
         }
     }
 
@@ -112,7 +139,7 @@ public final class TransactionSender {
             eip1559 = latest.baseFeePerGas().isPresent();
         }
         if (!eip1559) {
-            return new Fees(false, rpc.gasPrice(), BigInteger.ZERO);
+            return Fees.legacy(rpc.gasPrice());
         }
         BigInteger priority = rpc.maxPriorityFeePerGas();
         BigInteger baseFee = latest.baseFeePerGas().orElse(BigInteger.ZERO);

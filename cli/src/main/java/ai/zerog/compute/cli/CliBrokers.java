@@ -2,13 +2,15 @@ package ai.zerog.compute.cli;
 
 import ai.zerog.compute.chain.ChainException;
 import ai.zerog.compute.chain.EvmRpc;
+import ai.zerog.compute.chain.GasPricing;
 import ai.zerog.compute.chain.NetworkProfile;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.CoreException;
 import ai.zerog.compute.core.Secp256k1Key;
-import ai.zerog.compute.core.WalletSigner;
+import ai.zerog.compute.sdk.BrokerOptions;
 import ai.zerog.compute.sdk.SdkException;
 import ai.zerog.compute.sdk.ZgComputeBroker;
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.Optional;
 
@@ -23,19 +25,23 @@ public final class CliBrokers {
     private CliBrokers() {
     }
 
-    /** A broker signing with the resolved wallet; transactions report progress on stderr. */
+    /** A broker signing with the resolved wallet; transactions report progress (see {@link TxProgress}). */
     public static ZgComputeBroker open(CliEnvironment environment, NetworkOptions options) {
         return session(environment, options).broker();
     }
 
-    /** As {@link #open}, with the network, identity source and transaction progress. */
+    /**
+     * As {@link #open}, with the network, identity source and transaction progress. Like the
+     * official CLI it first prints which network the RPC serves ({@code Detected testnet (chain ID:
+     * 16602)}), and each transaction's gas price and hash; on stdout, or on stderr when the
+     * command prints {@code --json}.
+     */
     public static CliSession session(CliEnvironment environment, NetworkOptions options) {
+        GasPricing pricing = options.gasPricing();
         ResolvedNetwork network = network(environment, options);
         CliIdentity identity = CliIdentity.resolve(environment, CliConfig.load(environment), network.chainId(),
                 Prompter.of(environment));
-        warnAboutGasOptions(environment, options);
-        TxProgress progress = new TxProgress(WalletSigner.of(identity.key()), environment.err());
-        return new CliSession(create(progress, network), network, identity.source(), progress);
+        return open(environment, options, pricing, network, identity.key(), identity.source());
     }
 
     /**
@@ -43,9 +49,38 @@ public final class CliBrokers {
      * a password. It signs with a throw-away key, so it must not be used to send or to mint keys.
      */
     public static CliSession readOnly(CliEnvironment environment, NetworkOptions options) {
-        ResolvedNetwork network = network(environment, options);
-        TxProgress progress = new TxProgress(WalletSigner.of(Secp256k1Key.random()), environment.err());
-        return new CliSession(create(progress, network), network, "read-only", progress);
+        GasPricing pricing = options.gasPricing();
+        return open(environment, options, pricing, network(environment, options), Secp256k1Key.random(), "read-only");
+    }
+
+    private static CliSession open(CliEnvironment environment, NetworkOptions options, GasPricing pricing,
+                                   ResolvedNetwork network, Secp256k1Key key, String identitySource) {
+        PrintStream chatter = chatter(environment, options);
+        announce(chatter, environment, network);
+        TxProgress progress = new TxProgress(chatter);
+        BrokerOptions brokerOptions = new BrokerOptions(pricing, progress, BrokerOptions.defaults().receiptTimeout());
+        return new CliSession(create(key, network, brokerOptions), network, identitySource, progress);
+    }
+
+    /** Where SDK-style chatter goes: stdout, except for commands printing JSON there. */
+    static PrintStream chatter(CliEnvironment environment, NetworkOptions options) {
+        return options.jsonOutput() ? environment.err() : environment.out();
+    }
+
+    /** The official {@code Detected <network> (chain ID: <id>)} line; unknown chains were warned about already. */
+    static void announce(PrintStream chatter, CliEnvironment environment, ResolvedNetwork network) {
+        long chainId = network.chainId();
+        String name;
+        if (chainId == NetworkProfiles.MAINNET_CHAIN_ID) {
+            name = "mainnet";
+        } else if (chainId == NetworkProfiles.TESTNET_CHAIN_ID) {
+            name = devMode(environment) ? "testnet [DEV MODE]" : "testnet";
+        } else if (chainId == NetworkProfiles.DEVNET_CHAIN_ID) {
+            name = "hardhat";
+        } else {
+            return;
+        }
+        chatter.println("Detected " + name + " (chain ID: " + chainId + ")");
     }
 
     /** The RPC and contracts this command runs against (asks the RPC for its chain id). */
@@ -53,8 +88,7 @@ public final class CliBrokers {
         CliConfig config = CliConfig.load(environment);
         Rpc rpc = rpc(environment, options, config);
         long chainId = chainIdOf(rpc.url());
-        boolean devMode = environment.variable("ZG_DEV_MODE").map(v -> v.equals("true") || v.equals("1")).orElse(false);
-        NetworkProfile profile = NetworkProfiles.forChain(chainId, URI.create(rpc.url()), devMode);
+        NetworkProfile profile = NetworkProfiles.forChain(chainId, URI.create(rpc.url()), devMode(environment));
         boolean savedForChain = config.chainId().isPresent() && config.chainId().getAsLong() == chainId;
         Optional<Address> ledger = options.ledgerCa().or(() -> addressVariable(environment, "LEDGER_CA"))
                 .or(() -> savedForChain ? config.ledgerCa() : Optional.empty());
@@ -66,6 +100,10 @@ public final class CliBrokers {
         profile = ledger.map(profile::withLedger).orElse(profile);
         profile = inference.map(profile::withInference).orElse(profile);
         return new ResolvedNetwork(profile, rpc.source());
+    }
+
+    private static boolean devMode(CliEnvironment environment) {
+        return environment.variable("ZG_DEV_MODE").map(v -> v.equals("true") || v.equals("1")).orElse(false);
     }
 
     /** Where the RPC URL came from and the URL, without contacting it. */
@@ -111,18 +149,11 @@ public final class CliBrokers {
         });
     }
 
-    private static ZgComputeBroker create(WalletSigner wallet, ResolvedNetwork network) {
+    private static ZgComputeBroker create(Secp256k1Key key, ResolvedNetwork network, BrokerOptions options) {
         try {
-            return ZgComputeBroker.create(wallet, network.profile());
+            return ZgComputeBroker.create(key, network.profile(), options);
         } catch (SdkException | ChainException e) {
             throw unreachable(network.profile().rpcUrl().toString(), e.getMessage());
-        }
-    }
-
-    private static void warnAboutGasOptions(CliEnvironment environment, NetworkOptions options) {
-        if (options.gasPrice().isPresent() || options.maxGasPrice().isPresent() || options.step().isPresent()) {
-            environment.err().println("⚠ --gas-price, --max-gas-price and --step are accepted but not applied yet:"
-                    + " transactions are priced from the node's current fees.");
         }
     }
 }

@@ -30,6 +30,9 @@ final class InferenceCommand implements Callable<Integer> {
         group.addSubcommand(new GetSecretCommand());
         group.addSubcommand(new RevokeTokenCommand());
         group.addSubcommand(new RevokeAllTokensCommand());
+        // hidden: for the InferenceServing contract owner only
+        group.addSubcommand(new OwnerAckProviderCommand());
+        group.addSubcommand(new OwnerRevokeCommand());
         return group;
     }
 

@@ -1,9 +1,12 @@
 package ai.zerog.compute.cli;
 
 import ai.zerog.compute.chain.EvmRpc;
+import ai.zerog.compute.chain.GasPricing;
 import ai.zerog.compute.chain.TransactionSender;
+import ai.zerog.compute.chain.TxOptions;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.WalletSigner;
+import java.io.PrintStream;
 
 /**
  * The provider's own wallet on the resolved network, for provider-side commands that run the
@@ -25,12 +28,16 @@ public final class ProviderWallet implements AutoCloseable {
 
     /** The wallet {@link CliIdentity} resolves, on the network {@link CliBrokers#network} resolves. */
     public static ProviderWallet open(CliEnvironment environment, NetworkOptions options) {
+        GasPricing pricing = options.gasPricing();
         ResolvedNetwork network = CliBrokers.network(environment, options);
         CliIdentity identity = CliIdentity.resolve(environment, CliConfig.load(environment), network.chainId(),
                 Prompter.of(environment));
-        TxProgress progress = new TxProgress(WalletSigner.of(identity.key()), environment.err());
+        PrintStream chatter = CliBrokers.chatter(environment, options);
+        CliBrokers.announce(chatter, environment, network);
+        TxProgress progress = new TxProgress(chatter);
         EvmRpc rpc = EvmRpc.connect(network.profile().rpcUrl());
-        return new ProviderWallet(network, rpc, TransactionSender.create(rpc, progress), progress);
+        return new ProviderWallet(network, rpc, TransactionSender.create(rpc, WalletSigner.of(identity.key()),
+                TxOptions.defaults().withGasPricing(pricing).withListener(progress)), progress);
     }
 
     public ResolvedNetwork network() {

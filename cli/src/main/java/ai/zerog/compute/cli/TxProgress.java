@@ -1,47 +1,41 @@
 package ai.zerog.compute.cli;
 
-import ai.zerog.compute.core.Address;
+import ai.zerog.compute.chain.TxListener;
 import ai.zerog.compute.core.Hash32;
-import ai.zerog.compute.core.Signature;
-import ai.zerog.compute.core.WalletSigner;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The wallet as the SDK sees it, announcing each transaction on stderr as it is signed (the
- * SDK signs right before sending), so long waits for a receipt show what is happening. Message
- * signatures (session tokens, API keys) pass through silently.
+ * Shows each transaction as the official CLI does (CLI-AND-UI.md §1.6): {@code sending tx with gas
+ * price <wei>} and {@code tx hash: <hash>} as soon as the node accepts it, so a long wait for the
+ * receipt shows what is happening; gas-bump retries say why; {@link #confirmed()} closes the run.
+ * For EIP-1559 transactions the price shown is the fee cap ({@code maxFeePerGas}).
  */
-final class TxProgress implements WalletSigner {
-    private final WalletSigner wallet;
-    private final PrintStream err;
+final class TxProgress implements TxListener {
+    private final PrintStream out;
     private final AtomicInteger sent = new AtomicInteger();
 
-    TxProgress(WalletSigner wallet, PrintStream err) {
-        this.wallet = wallet;
-        this.err = err;
+    TxProgress(PrintStream out) {
+        this.out = out;
     }
 
     @Override
-    public Address address() {
-        return wallet.address();
+    public void onSent(String action, Hash32 txHash, BigInteger gasPrice) {
+        sent.incrementAndGet();
+        // one print, so lines of transactions sent from several threads never interleave
+        out.print("sending tx with gas price " + gasPrice + System.lineSeparator() + "tx hash: " + txHash.hex()
+                + System.lineSeparator());
+        out.flush();
     }
 
     @Override
-    public Signature signDigest(Hash32 digest) {
-        Signature signature = wallet.signDigest(digest);
-        err.println("sending tx #" + sent.incrementAndGet() + " from " + wallet.address().checksummed()
-                + ", waiting for confirmation...");
-        err.flush();
-        return signature;
+    public void onRetry(String action, String nodeError, BigInteger nextGasPrice) {
+        out.println("Retrying transaction with higher gas price due to: " + nodeError);
+        out.flush();
     }
 
-    @Override
-    public Signature signPersonalMessage(byte[] message) {
-        return wallet.signPersonalMessage(message);
-    }
-
-    /** How many transactions were signed so far. */
+    /** How many transactions the node accepted so far. */
     int sent() {
         return sent.get();
     }
@@ -50,8 +44,8 @@ final class TxProgress implements WalletSigner {
     void confirmed() {
         int count = sent.get();
         if (count > 0) {
-            err.println("✓ confirmed (" + count + (count == 1 ? " transaction)" : " transactions)"));
-            err.flush();
+            out.println("✓ confirmed (" + count + (count == 1 ? " transaction)" : " transactions)"));
+            out.flush();
         }
     }
 }

@@ -23,11 +23,13 @@ public final class ZgComputeBroker implements AutoCloseable {
     private final SdkContext context;
     private final LedgerBroker ledger;
     private final InferenceBroker inference;
+    private final InferenceOwner inferenceOwner;
 
     private ZgComputeBroker(SdkContext context) {
         this.context = context;
         this.ledger = new LedgerBroker(context);
         this.inference = new InferenceBroker(context, ledger);
+        this.inferenceOwner = new InferenceOwner(context);
     }
 
     /** A broker for the private key {@code wallet} on {@code network} (devnet, testnet, mainnet or a custom profile). */
@@ -42,7 +44,21 @@ public final class ZgComputeBroker implements AutoCloseable {
      * with nothing sent.
      */
     public static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network) {
-        return create(new CheckedWalletSigner(wallet), network, Clock.systemUTC());
+        return create(wallet, network, BrokerOptions.defaults());
+    }
+
+    /**
+     * A broker for the private key {@code wallet} whose transactions follow {@code options}: a fixed
+     * gas price or gas-bump retries, and a listener that hears each transaction hash before its receipt.
+     */
+    public static ZgComputeBroker create(Secp256k1Key wallet, NetworkProfile network, BrokerOptions options) {
+        return create(WalletSigner.of(Objects.requireNonNull(wallet, "wallet")), network, Clock.systemUTC(),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /** As {@link #create(WalletSigner, NetworkProfile)}, with transactions following {@code options}. */
+    public static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network, BrokerOptions options) {
+        return create(new CheckedWalletSigner(wallet), network, Clock.systemUTC(), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -61,6 +77,10 @@ public final class ZgComputeBroker implements AutoCloseable {
     }
 
     static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network, Clock clock) {
+        return create(wallet, network, clock, BrokerOptions.defaults());
+    }
+
+    static ZgComputeBroker create(WalletSigner wallet, NetworkProfile network, Clock clock, BrokerOptions options) {
         Objects.requireNonNull(network, "network");
         EvmRpc rpc = EvmRpc.connect(network.rpcUrl());
         long chainId;
@@ -75,7 +95,7 @@ public final class ZgComputeBroker implements AutoCloseable {
             throw new SdkException("the RPC at " + network.rpcUrl() + " serves chain " + chainId + " but the "
                     + network.name() + " profile expects chain " + network.chainId() + ": check the RPC URL or network");
         }
-        TransactionSender sender = TransactionSender.create(rpc, wallet);
+        TransactionSender sender = TransactionSender.create(rpc, wallet, options.txOptions());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return new ZgComputeBroker(new SdkContext(network, rpc, wallet, sender,
                 LedgerManagerContract.withSender(sender, network.ledger()),
@@ -88,6 +108,11 @@ public final class ZgComputeBroker implements AutoCloseable {
 
     public InferenceBroker inference() {
         return inference;
+    }
+
+    /** The InferenceServing contract owner's operations; they refuse unless this wallet is the owner. */
+    public InferenceOwner inferenceOwner() {
+        return inferenceOwner;
     }
 
     /** The wallet's address. */
