@@ -34,6 +34,17 @@ public interface FeeStore extends AutoCloseable {
     /** Stores a fee; a second record with the same request hash and fees is ignored, different fees are refused. */
     void record(FeeRecord fee);
 
+    /**
+     * Stores the fee of an answered request and the signature of its answer (under the fee's
+     * request hash, created when the fee was) together, durable when this returns: the answer may
+     * then complete. As {@link #record} and {@link #saveSignature}; a store may do both in one
+     * transaction, and a refused fee then keeps its signature out too.
+     */
+    default void recordAnswer(FeeRecord fee, String signedText, Signature signature) {
+        saveSignature(fee.requestHash(), signedText, signature, fee.createdAt());
+        record(fee);
+    }
+
     /** The exact sum of {@code user}'s fees not yet settled (PROTOCOL.md §7.4), including those in open batches. */
     BigInteger unsettledFee(Address user);
 

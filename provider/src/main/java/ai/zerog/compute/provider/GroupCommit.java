@@ -50,6 +50,8 @@ final class GroupCommit implements AutoCloseable {
     private final ReadWriteLock state = new ReentrantReadWriteLock();
     private final Thread writer;
     private boolean closed;
+    /** Only the writer thread touches it. */
+    private StatementCache held;
 
     GroupCommit(DataSource dataSource, String name) {
         this.dataSource = dataSource;
@@ -116,6 +118,7 @@ final class GroupCommit implements AutoCloseable {
             }
             group.clear();
         }
+        release();
     }
 
     private void commit(List<Pending<?>> group) {
@@ -123,9 +126,10 @@ final class GroupCommit implements AutoCloseable {
             return;
         }
         boolean done;
-        try (Connection connection = dataSource.getConnection()) {
-            done = commitTogether(connection, group);
+        try {
+            done = commitTogether(connection(), group);
         } catch (SQLException e) {
+            release();
             group.forEach(p -> p.done.completeExceptionally(Jdbc.failure(p.what, e)));
             return;
         }
@@ -135,15 +139,37 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
+     * The writer's connection with its cached statements, kept across groups (a prepare costs more
+     * than a small write) and handed back to the pool now and then, or at once after a failure.
+     */
+    private StatementCache connection() throws SQLException {
+        if (held != null && held.expired()) {
+            release();
+        }
+        if (held == null) {
+            held = new StatementCache(dataSource.getConnection());
+        }
+        return held;
+    }
+
+    private void release() {
+        if (held != null) {
+            held.close();
+            held = null;
+        }
+    }
+
+    /**
      * Runs every work in one transaction and commits it, completing the callers; false (all rolled
      * back) when a work of a larger group failed, so each must run alone.
      */
-    private static boolean commitTogether(Connection connection, List<Pending<?>> group) throws SQLException {
+    private static boolean commitTogether(StatementCache cache, List<Pending<?>> group) throws SQLException {
+        Connection connection = cache.connection();
         connection.setAutoCommit(false);
         try {
             for (Pending<?> pending : group) {
                 try {
-                    pending.runOn(connection);
+                    pending.runOn(cache.view());
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback();
                     if (group.size() > 1) {
@@ -168,10 +194,12 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void commitAlone(Pending<?> pending) {
-        try (Connection connection = dataSource.getConnection()) {
+        try {
+            StatementCache cache = connection();
+            Connection connection = cache.connection();
             connection.setAutoCommit(false);
             try {
-                pending.runOn(connection);
+                pending.runOn(cache.view());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
@@ -181,6 +209,7 @@ final class GroupCommit implements AutoCloseable {
             }
             pending.complete();
         } catch (SQLException e) {
+            release();
             pending.done.completeExceptionally(Jdbc.failure(pending.what, e));
         } catch (RuntimeException e) {
             pending.done.completeExceptionally(e);

@@ -1,12 +1,7 @@
 package ai.zerog.compute.provider;
 
 import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** An answer of an HTTP upstream; closing it aborts the exchange unless the body was fully read. */
@@ -15,19 +10,13 @@ final class HttpUpstreamResponse implements UpstreamResponse {
 
     private final int status;
     private final Map<String, List<String>> headers;
-    private final IdleTimeoutBody body;
+    private final Http1Body body;
 
-    HttpUpstreamResponse(HttpResponse<?> response, IdleTimeoutBody body) {
-        this.status = response.statusCode();
+    /** {@code headers} with lower-case names. */
+    HttpUpstreamResponse(int status, Map<String, List<String>> headers, Http1Body body) {
+        this.status = status;
+        this.headers = headers;
         this.body = body;
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!name.startsWith(":")) {
-                lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
-            }
-        });
-        lower.replaceAll((name, values) -> List.copyOf(values));
-        this.headers = Collections.unmodifiableMap(lower);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +68,33 @@ final class JdbcFeeStore implements FeeStore {
     @Override
     public void record(FeeRecord fee) {
         jdbc.write("record the fee of request " + fee.requestHash(), c -> {
-            if (fees.insert(c, fee)) {
-                totals.add(c, fee.user(), fee.fee());
-            } else {
-                FeeRecord existing = fees.find(c, fee.requestHash()).orElseThrow();
-                if (!existing.user().equals(fee.user()) || !existing.inputFee().equals(fee.inputFee())
-                        || !existing.outputFee().equals(fee.outputFee())) {
-                    throw new ProviderException("request " + fee.requestHash() + " is already recorded with user "
-                            + existing.user() + " and fees " + existing.inputFee() + " + " + existing.outputFee()
-                            + "; refusing " + fee.user() + " and " + fee.inputFee() + " + " + fee.outputFee());
-                }
-            }
+            insertFee(c, fee);
             return null;
         });
+    }
+
+    /** One transaction, so one commit, for both: the request path's only write. */
+    @Override
+    public void recordAnswer(FeeRecord fee, String signedText, Signature signature) {
+        jdbc.write("record the fee and signature of request " + fee.requestHash(), c -> {
+            signatures.upsert(c, fee.requestHash(), signedText, signature, fee.createdAt());
+            insertFee(c, fee);
+            return null;
+        });
+    }
+
+    private void insertFee(Connection c, FeeRecord fee) throws SQLException {
+        if (fees.insert(c, fee)) {
+            totals.add(c, fee.user(), fee.fee());
+        } else {
+            FeeRecord existing = fees.find(c, fee.requestHash()).orElseThrow();
+            if (!existing.user().equals(fee.user()) || !existing.inputFee().equals(fee.inputFee())
+                    || !existing.outputFee().equals(fee.outputFee())) {
+                throw new ProviderException("request " + fee.requestHash() + " is already recorded with user "
+                        + existing.user() + " and fees " + existing.inputFee() + " + " + existing.outputFee()
+                        + "; refusing " + fee.user() + " and " + fee.inputFee() + " + " + fee.outputFee());
+            }
+        }
     }
 
     @Override

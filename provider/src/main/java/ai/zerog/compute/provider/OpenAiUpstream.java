@@ -1,39 +1,29 @@
 package ai.zerog.compute.provider;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An upstream that speaks the OpenAI HTTP API (vLLM, Ollama, llama.cpp, TGI, …): posts the body
- * unchanged to {@code baseUrl + endpoint} over HTTP/1.1 with the JDK client and hands back the
- * body as a stream with an idle timeout (see {@link OpenAiUpstreamConfig}). Failing to connect,
- * or getting no response headers within the idle timeout, is an
- * {@link UpstreamUnavailableException}; any HTTP status, 5xx included, is returned as is.
+ * unchanged to {@code baseUrl + endpoint} over HTTP/1.1 on kept-alive connections (see
+ * {@link Http1Client}) and hands back the body as a stream with an idle timeout (see
+ * {@link OpenAiUpstreamConfig}). Failing to connect, or getting no response headers within the
+ * idle timeout, is an {@link UpstreamUnavailableException}; any HTTP status, 5xx included, is
+ * returned as is.
  */
 public final class OpenAiUpstream implements Upstream, AutoCloseable {
     private final OpenAiUpstreamConfig config;
-    private final HttpClient client;
+    private final Http1Client client;
 
     private OpenAiUpstream(OpenAiUpstreamConfig config) {
         this.config = config;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = new Http1Client(config.baseUrl(), config.connectTimeout(), config.idleTimeout());
     }
 
     public static OpenAiUpstream create(OpenAiUpstreamConfig config) {
@@ -47,28 +37,20 @@ public final class OpenAiUpstream implements Upstream, AutoCloseable {
     @Override
     public UpstreamResponse send(UpstreamRequest request) {
         URI uri = uri(request.endpoint());
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if (request.contentType() != null && !request.contentType().isBlank()) {
-            http.header("Content-Type", request.contentType());
-        }
-        config.apiKey().ifPresent(key -> http.header("Authorization", "Bearer " + key));
-        IdleTimeoutBody body = new IdleTimeoutBody(config.idleTimeout(), uri);
-        // No HttpRequest.timeout(): newer JDKs extend it over the body, which would cut long streams.
-        CompletableFuture<HttpResponse<InputStream>> pending = client.sendAsync(http.build(), info -> body);
+        String contentType = request.contentType() == null ? "" : request.contentType();
+        Http1Client.Response response;
         try {
-            return new HttpUpstreamResponse(pending.get(config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS), body);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+            response = client.post(uri, contentType, config.apiKey().map(key -> "Bearer " + key).orElse(""),
+                    request.body());
+        } catch (HttpConnectTimeoutException e) {
+            throw unavailable(uri, e);
+        } catch (HttpTimeoutException e) {
             throw new UpstreamUnavailableException("upstream " + uri + " sent no response headers within "
                     + config.idleTimeout() + " (idleTimeout)", e);
-        } catch (ExecutionException e) {
-            throw unavailable(uri, e.getCause());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ProviderException("interrupted while waiting for upstream " + uri, e);
+        } catch (IOException e) {
+            throw unavailable(uri, e);
         }
+        return new HttpUpstreamResponse(response.head().status(), response.head().headers(), response.body());
     }
 
     /** Closes the HTTP client and its pooled connections. */

@@ -18,30 +18,28 @@ final class UpstreamBodies {
         this.json = json;
     }
 
-    byte[] forUpstream(ProxyEndpoint endpoint, String contentType, byte[] body) {
-        if (endpoint != ProxyEndpoint.CHAT_COMPLETIONS) {
-            return body;
+    /**
+     * The body to forward, once the model it names (if any) is found to be {@code servedModel}
+     * ({@code MODEL_NOT_SUPPORTED} otherwise). A JSON chat body, the common case, is parsed once.
+     */
+    byte[] forUpstream(ProxyEndpoint endpoint, String contentType, byte[] body, String servedModel) {
+        if (endpoint == ProxyEndpoint.CHAT_COMPLETIONS && !MultipartForm.isMultipart(contentType)) {
+            ObjectNode request = chatRequest(contentType, body);
+            requireServed(textField(request, "model"), servedModel);
+            return chatForUpstream(request, body);
         }
-        ObjectNode request = chatRequest(contentType, body);
-        JsonNode stream = request.get("stream");
-        if (stream == null || !stream.asBoolean(false)) {
-            return body;
-        }
-        JsonNode options = request.get("stream_options");
-        if (options instanceof ObjectNode o && o.path("include_usage").asBoolean(false)) {
-            return body;
-        }
-        ObjectNode streamOptions = options instanceof ObjectNode o ? o : request.putObject("stream_options");
-        streamOptions.put("include_usage", true);
-        try {
-            return json.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new BrokerErrorException(ProviderError.BAD_REQUEST_BODY, e.getOriginalMessage());
-        }
+        requireServed(requestedModel(endpoint, contentType, body), servedModel);
+        return endpoint == ProxyEndpoint.CHAT_COMPLETIONS ? chatForUpstream(chatRequest(contentType, body), body) : body;
+    }
+
+    private static void requireServed(java.util.Optional<String> requested, String servedModel) {
+        requested.filter(model -> !model.equals(servedModel)).ifPresent(model -> {
+            throw new BrokerErrorException(ProviderError.MODEL_NOT_SUPPORTED, model, servedModel);
+        });
     }
 
     /** The {@code model} a request names (JSON field or multipart field), if any. */
-    java.util.Optional<String> requestedModel(ProxyEndpoint endpoint, String contentType, byte[] body) {
+    private java.util.Optional<String> requestedModel(ProxyEndpoint endpoint, String contentType, byte[] body) {
         if (MultipartForm.isMultipart(contentType)) {
             try {
                 return MultipartForm.parse(contentType, body).text("model").filter(m -> !m.isBlank());
@@ -59,15 +57,29 @@ final class UpstreamBodies {
         }
     }
 
+    /** The chat body as sent unless it streams without {@code include_usage}, which is then set. */
+    private byte[] chatForUpstream(ObjectNode request, byte[] body) {
+        JsonNode stream = request.get("stream");
+        if (stream == null || !stream.asBoolean(false)) {
+            return body;
+        }
+        JsonNode options = request.get("stream_options");
+        if (options instanceof ObjectNode o && o.path("include_usage").asBoolean(false)) {
+            return body;
+        }
+        ObjectNode streamOptions = options instanceof ObjectNode o ? o : request.putObject("stream_options");
+        streamOptions.put("include_usage", true);
+        try {
+            return json.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new BrokerErrorException(ProviderError.BAD_REQUEST_BODY, e.getOriginalMessage());
+        }
+    }
+
     private static java.util.Optional<String> textField(ObjectNode object, String field) {
         JsonNode value = object.get(field);
         return value != null && value.isTextual() && !value.asText().isBlank()
                 ? java.util.Optional.of(value.asText()) : java.util.Optional.empty();
-    }
-
-    /** Whether the client asked for a streamed chat answer. */
-    boolean wantsStream(ProxyEndpoint endpoint, String contentType, byte[] body) {
-        return endpoint == ProxyEndpoint.CHAT_COMPLETIONS && chatRequest(contentType, body).path("stream").asBoolean(false);
     }
 
     ObjectNode chatRequest(String contentType, byte[] body) {

@@ -7,6 +7,7 @@ import ai.zerog.compute.core.ResponseSigning;
 import ai.zerog.compute.core.Signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,14 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,7 +31,7 @@ import java.util.logging.Logger;
 final class UpstreamStage implements ProxyHandler {
     private static final Logger LOG = Logger.getLogger(UpstreamStage.class.getName());
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
-    private static final Executor SIGNATURE_WRITERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final String USAGE = "\"usage\"";
 
     private final Upstream upstream;
     private final UpstreamBodies bodies;
@@ -61,13 +56,8 @@ final class UpstreamStage implements ProxyHandler {
 
     @Override
     public void handle(ProxyExchange exchange) {
-        bodies.requestedModel(exchange.endpoint(), exchange.contentType(), exchange.body())
-                .filter(requested -> !requested.equals(model))
-                .ifPresent(requested -> {
-                    throw new BrokerErrorException(ProviderError.MODEL_NOT_SUPPORTED, requested, model);
-                });
-        byte[] forwarded = bodies.forUpstream(exchange.endpoint(), exchange.contentType(), exchange.body());
-        String chatKey = UUID.randomUUID().toString();
+        byte[] forwarded = bodies.forUpstream(exchange.endpoint(), exchange.contentType(), exchange.body(), model);
+        String chatKey = ChatKeys.next(clock);
         UpstreamResponse answer;
         try {
             answer = upstream.send(new UpstreamRequest(exchange.endpoint().path(), exchange.contentType(), forwarded));
@@ -111,13 +101,21 @@ final class UpstreamStage implements ProxyHandler {
         boolean complete = false;
         try (OutputStream out = response.outputStream()) {
             LineReader lines = new LineReader(answer.body());
-            byte[] line;
-            while ((line = lines.next()) != null) {
+            ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
+            while (true) {
+                if (!lines.hasLine()) {
+                    send(out, pending); // relay what has arrived before waiting for more
+                }
+                byte[] line = lines.next();
+                if (line == null) {
+                    break;
+                }
                 String text = new String(line, StandardCharsets.UTF_8).strip();
                 if (text.startsWith(":")) {
                     continue; // SSE comments and keep-alives are not relayed (nor signed)
                 }
                 if (text.equals("data: [DONE]")) {
+                    send(out, pending); // the client has everything before [DONE] while the answer is settled
                     MessageDigest whole = cloneOf(delivered);
                     whole.update(DONE);
                     String signed = HexFormat.of().formatHex(sha256().digest(forwarded)) + ":"
@@ -128,16 +126,16 @@ final class UpstreamStage implements ProxyHandler {
                     complete = true;
                     break;
                 }
-                if (text.startsWith("data:") && text.contains("\"usage\"")) {
+                if (text.startsWith("data:") && mayCarryUsage(text)) {
                     Optional<JsonNode> seen = billing.usageOf(text.substring(5).strip().getBytes(StandardCharsets.UTF_8));
                     if (seen.isPresent()) {
                         usage = seen;
                     }
                 }
-                out.write(line);
+                pending.write(line);
                 delivered.update(line);
-                out.flush();
             }
+            send(out, pending);
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.INFO, "stream " + chatKey + " cut off, not charged: " + e.getMessage());
             return;
@@ -148,26 +146,13 @@ final class UpstreamStage implements ProxyHandler {
     }
 
     /**
-     * Records the fee (durably) and stores the signature; only then may the answer complete. Both
-     * writes are handed to the store at once, so its group commit makes them durable together
-     * with one commit instead of two in turn.
+     * Records the fee and stores the signature, durably and in one commit; only then may the
+     * answer complete.
      */
     private void settleAnswer(ProxyExchange exchange, String chatKey, Fee fee, String text) {
         Signature signature = signer.signText(text);
-        Instant now = clock.instant();
-        CompletableFuture<Void> saved = CompletableFuture.runAsync(
-                () -> store.saveSignature(chatKey, text, signature, now), SIGNATURE_WRITERS);
-        try {
-            store.record(new FeeRecord(chatKey, exchange.user(), fee.inputFee(), fee.outputFee(), now));
-        } catch (RuntimeException e) {
-            saved.exceptionally(ignored -> null).join(); // leave no write running behind a failed answer
-            throw e;
-        }
-        try {
-            saved.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        store.recordAnswer(new FeeRecord(chatKey, exchange.user(), fee.inputFee(), fee.outputFee(), clock.instant()),
+                text, signature);
         exchange.charged(fee);
     }
 
@@ -192,6 +177,35 @@ final class UpstreamStage implements ProxyHandler {
             response.header("Content-Type", answer.contentType());
         }
         response.send(body);
+    }
+
+    /**
+     * Whether an event may carry a usage object, so is worth parsing: with {@code include_usage}
+     * every chunk says {@code "usage":null} and only the last one has numbers.
+     */
+    static boolean mayCarryUsage(String text) {
+        for (int at = text.indexOf(USAGE); at >= 0; at = text.indexOf(USAGE, at + 1)) {
+            int i = at + USAGE.length();
+            while (i < text.length() && (text.charAt(i) == ':' || Character.isWhitespace(text.charAt(i)))) {
+                i++;
+            }
+            if (!text.startsWith("null", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes the lines gathered so far as one chunk and flushes: lines that arrived together leave
+     * together, instead of one socket write each.
+     */
+    private static void send(OutputStream out, ByteArrayOutputStream pending) throws IOException {
+        if (pending.size() > 0) {
+            pending.writeTo(out);
+            pending.reset();
+            out.flush();
+        }
     }
 
     private static MessageDigest sha256() {
@@ -221,8 +235,18 @@ final class UpstreamStage implements ProxyHandler {
             this.in = in;
         }
 
+        /** Whether a whole line has arrived and waits here, so the next one needs no read. */
+        boolean hasLine() {
+            for (int i = start; i < end; i++) {
+                if (buffer[i] == '\n') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         byte[] next() throws IOException {
-            java.io.ByteArrayOutputStream line = null;
+            ByteArrayOutputStream line = null;
             while (true) {
                 for (int i = start; i < end; i++) {
                     if (buffer[i] == '\n') {
@@ -237,7 +261,7 @@ final class UpstreamStage implements ProxyHandler {
                 }
                 if (end > start) {
                     if (line == null) {
-                        line = new java.io.ByteArrayOutputStream();
+                        line = new ByteArrayOutputStream();
                     }
                     line.write(buffer, start, end - start);
                 }

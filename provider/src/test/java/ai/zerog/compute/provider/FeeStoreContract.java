@@ -361,6 +361,49 @@ abstract class FeeStoreContract {
     }
 
     @Test
+    void anAnswerKeepsItsFeeAndSignatureTogetherAcrossARestart() {
+        Address user = randomUser();
+        Signature signature = Secp256k1Key.random().signDigest(Hash32.keccak256("answer"));
+        store.recordAnswer(fee("Answer-1", user, 30, 12, 0), "req:resp", signature);
+        store.close();
+        FeeStore restarted = reopen();
+
+        assertThat(restarted.unsettledFee(user)).isEqualTo(42);
+        assertThat(restarted.unsettledRecords(user, 10)).extracting(FeeRecord::requestHash).containsExactly("Answer-1");
+        assertThat(restarted.signature("answer-1")).contains(new StoredSignature("answer-1", "req:resp", signature, T0));
+    }
+
+    @Test
+    void anAnswerWhoseFeeIsRefusedKeepsNeitherAndOthersWrittenMeanwhileStay() throws Exception {
+        Address user = randomUser();
+        Signature signature = Secp256k1Key.random().signDigest(Hash32.keccak256("answer"));
+        store.recordAnswer(fee("taken", user, 1, 1, 0), "first", signature);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> writers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 32; t++) {
+                int thread = t;
+                writers.add(threads.submit(() -> {
+                    store.recordAnswer(fee("a" + thread, user, 3, 4, 0), "text " + thread, signature);
+                    try {
+                        store.recordAnswer(fee("taken", user, 1, 2, 0), "second", signature);
+                    } catch (ProviderException e) {
+                        refused.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        }
+
+        assertThat(refused).hasValue(32);
+        assertThat(store.unsettledFee(user)).isEqualTo(32 * 7 + 2);
+        assertThat(store.signature("taken")).map(StoredSignature::text).contains("first");
+        assertThat(store.signature("a31")).map(StoredSignature::text).contains("text 31");
+    }
+
+    @Test
     void signaturesSurviveARestartAndOldOnesArePurged() {
         Signature signature = Secp256k1Key.random().signDigest(Hash32.keccak256("answer"));
         store.saveSignature("old", "o", signature, T0);
