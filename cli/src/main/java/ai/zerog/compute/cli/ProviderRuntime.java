@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A provider's broker assembled from the provider module as {@code DevnetMain} does: the TEE
+ * A provider's broker assembled from the provider module's parts: the TEE
  * signer sealed in the data folder, fees in SQLite, the settlement worker, the HTTP server in
  * front of the upstream, and the service registered (or updated) on chain.
  */
