@@ -20,6 +20,17 @@ record BenchCli(String name, List<String> launcher, Path home) {
         return new BenchCli("ours", command, home);
     }
 
+    /** The same CLI with one more JVM flag (before {@code -jar}); the official one is returned as is. */
+    BenchCli withJvmFlag(String flag) {
+        int jar = launcher.indexOf("-jar");
+        if (jar < 0) {
+            return this;
+        }
+        List<String> command = new ArrayList<>(launcher);
+        command.add(jar, flag);
+        return new BenchCli(name, List.copyOf(command), home);
+    }
+
     static BenchCli official(Path bin, Path home) {
         return new BenchCli("official", List.of(bin.toString()), home);
     }

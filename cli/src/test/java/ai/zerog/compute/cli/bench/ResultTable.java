@@ -10,12 +10,12 @@ import java.util.concurrent.TimeUnit;
 /** The benchmark's Markdown table, the setting it ran in, and whether each goal was met. */
 final class ResultTable {
     private final Settings settings;
-    private final Map<Integer, ServeBenchmark.Row> rows;
-    private final ServeBenchmark.StartupRow help;
-    private final ServeBenchmark.StartupRow getAccount;
+    private final Map<Integer, ConcurrencyRow> rows;
+    private final StartupTimer.Comparison help;
+    private final StartupTimer.Comparison getAccount;
 
-    ResultTable(Settings settings, Map<Integer, ServeBenchmark.Row> rows, ServeBenchmark.StartupRow help,
-                ServeBenchmark.StartupRow getAccount) {
+    ResultTable(Settings settings, Map<Integer, ConcurrencyRow> rows, StartupTimer.Comparison help,
+                StartupTimer.Comparison getAccount) {
         this.settings = settings;
         this.rows = rows;
         this.help = help;
@@ -27,14 +27,15 @@ final class ResultTable {
         out.println("`inference serve`, ours vs the official `0g-compute-cli` " + OfficialCliInstall.PACKAGE.replaceAll(".*@", "")
                 + " — one devnet, the same chatbot dev provider and wallet, non-streaming chat, closed loop, "
                 + settings.rounds() + " rounds of " + settings.roundLength().toSeconds()
-                + " s per proxy and concurrency taken in turn (after " + settings.warmup().toSeconds() + " s warm-up); "
+                + " s per proxy and concurrency taken in turn (after " + settings.warmup().toSeconds()
+                + " s warm-up at the highest concurrency); the provider alone for reference; "
                 + Runtime.getRuntime().availableProcessors() + " cores shared by load generator, proxy, provider and anvil; JDK "
                 + Runtime.version().feature() + ", Node " + nodeVersion() + ".");
         out.println();
         out.println("| | ours | official | ours ÷ official | provider directly |");
         out.println("|---|---:|---:|---:|---:|");
         List<String> goals = new ArrayList<>();
-        for (ServeBenchmark.Row row : rows.values()) {
+        for (ConcurrencyRow row : rows.values()) {
             LoadResult ours = row.ours().load();
             LoadResult official = row.official().load();
             LoadResult direct = row.direct().load();
@@ -53,7 +54,7 @@ final class ResultTable {
             goals.add(goal("≥ 2× throughput at " + c, throughput >= 2, throughput));
             goals.add(goal("lower p99 at " + c, p99 < 1, p99));
         }
-        for (ServeBenchmark.StartupRow startup : List.of(help, getAccount)) {
+        for (StartupTimer.Comparison startup : List.of(help, getAccount)) {
             double ratio = startup.oursMillis() / startup.officialMillis();
             line(out, "start-up `" + startup.command() + "` (median of " + settings.startupRuns() + ")",
                     ms(startup.oursMillis()), ms(startup.officialMillis()), ratio, "—");

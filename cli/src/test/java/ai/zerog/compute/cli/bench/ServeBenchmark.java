@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,15 @@ import java.util.Map;
  * Our {@code inference serve} against the official {@code 0g-compute-cli inference serve} (npm
  * 0.9.0), side by side in one run on one in-process devnet, both proxying the same chatbot dev
  * provider with the same dev wallet: non-streaming chat requests/s, p50 and p99 at each
- * concurrency (closed loop, fixed-length rounds taken in turn, ours first), CPU per answer of each
+ * concurrency (closed loop, fixed-length rounds taken in turn, ours first, then the provider
+ * without a proxy as the ceiling both share), CPU per answer of each
  * proxy process, then the start-up time of {@code --help} and {@code get-account} for both CLIs
  * (median of runs taken in turn). The wallet's provider sub-account is funded up front so neither
  * proxy sends a funding transaction while measured. Prints a Markdown table; run it with
  * {@code scripts/serve-benchmark.sh}.
  *
  * <p>System properties: {@code bench.concurrency} (1,16), {@code bench.rounds} (3 per proxy and
- * concurrency), {@code bench.roundSeconds} (8), {@code bench.warmupSeconds} (6),
+ * concurrency), {@code bench.roundSeconds} (7), {@code bench.warmupSeconds} (8, at the highest concurrency),
  * {@code bench.startupRuns} (7), {@code bench.cliJar} (target/0g-compute-cli.jar),
  * {@code bench.oursJvm} (extra JVM flags for our CLI), {@code bench.jfr} (a folder: our proxy
  * records a JFR profile there).
@@ -36,6 +36,8 @@ import java.util.Map;
 public final class ServeBenchmark {
     private static final PrintStream OUT = System.out;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    /** Before each concurrency's rounds: new connections, queues at the new depth. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final Path work;
@@ -47,6 +49,7 @@ public final class ServeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // the in-process devnet's INFO lines
         Path work = Files.createTempDirectory("zg-serve-bench-");
         int status = 0;
         try {
@@ -59,46 +62,53 @@ public final class ServeBenchmark {
     }
 
     private void run() throws IOException {
+        long start = System.nanoTime();
         progress("work folder " + work + " (proxy logs, CLI homes)");
         progress("finding the official CLI " + OfficialCliInstall.PACKAGE + " (npm install on first use) ...");
         Path officialBin = OfficialCliInstall.bin();
         progress("starting the devnet ...");
         LocalDevnet devnet = TestDevnet.shared();
         DevnetSummary.Provider chatbot = devnet.provider("chatbot");
-        fundChatbotSubAccount(devnet, chatbot);
 
         BenchCli ours = BenchCli.ours(Path.of(ProcessHandle.current().info().command().orElse("java")),
-                settings.cliJar().toAbsolutePath(), work.resolve("ours-appcds.jsa"), settings.oursJvm(),
-                oursHome(devnet));
+                settings.cliJar().toAbsolutePath(), work.resolve("ours-appcds.jsa"), settings.oursJvm(), oursHome());
         BenchCli official = BenchCli.official(officialBin, officialHome(devnet));
+        progress("first run of our CLI (--help): it writes the AppCDS archive later runs map, as the launcher's first run does");
+        new StartupTimer(work, ServeBenchmark::progress).runMillis(ours, List.of("--help"));
 
-        Map<Integer, Row> rows = new LinkedHashMap<>();
-        try (ZgComputeBroker wallet = ZgComputeBroker.create(devnet.userKey(), devnet.network());
-             ProxyProcess oursProxy = startOurs(ours, chatbot);
-             ProxyProcess officialProxy = startOfficial(official, devnet, chatbot)) {
+        Map<Integer, ConcurrencyRow> rows = new LinkedHashMap<>();
+        try (ZgComputeBroker wallet = ZgComputeBroker.create(devnet.userKey(), devnet.network())) {
+            fund(wallet, chatbot);
             ChatLoad direct = ChatLoad.direct(chatbot.url(), wallet.inference().requestHeaders(chatbot.address()),
                     chatbot.model());
-            for (int concurrency : settings.concurrency()) {
-                rows.put(concurrency, measure(concurrency, oursProxy, officialProxy, direct, chatbot.model()));
+            try (ProxyProcess oursProxy = startOurs(ours, chatbot);
+                 ProxyProcess officialProxy = startOfficial(official, devnet, chatbot)) {
+                warmUp(oursProxy, officialProxy, direct, chatbot.model());
+                for (int concurrency : settings.concurrency()) {
+                    rows.put(concurrency, measure(concurrency, oursProxy, officialProxy, direct, chatbot.model()));
+                }
             }
         }
-        StartupRow help = startup(ours, official, List.of("--help"));
-        StartupRow getAccount = startup(ours, official, List.of("get-account"));
+        StartupTimer timer = new StartupTimer(work, ServeBenchmark::progress);
+        // the launcher runs one-shot commands with C1 only (bin/0g-compute-cli), so the timing does too
+        BenchCli oursOneShot = ours.withJvmFlag("-XX:TieredStopAtLevel=1");
+        StartupTimer.Comparison help = timer.compare(oursOneShot, official, List.of("--help"), settings.startupRuns());
+        StartupTimer.Comparison getAccount = timer.compare(oursOneShot, official, List.of("get-account"),
+                settings.startupRuns());
         new ResultTable(settings, rows, help, getAccount).print(OUT);
+        progress("done in " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s; proxy logs in " + work);
     }
 
     /**
-     * Deposits 100 0G and moves 50 0G to the chatbot sub-account: more than either proxy's
-     * funding rule asks for, so no funding transaction lands in a measured round.
+     * Deposits 100 0G and moves 50 0G to the chatbot sub-account of the dev wallet: more than
+     * either proxy's funding rule asks for, so no funding transaction lands in a measured round.
      */
-    private static void fundChatbotSubAccount(LocalDevnet devnet, DevnetSummary.Provider chatbot) {
-        try (ZgComputeBroker wallet = ZgComputeBroker.create(devnet.userKey(), devnet.network())) {
-            wallet.ledger().depositFund(Units.og(100));
-            wallet.ledger().transferFund(chatbot.address(), Units.og(50));
-        }
+    private static void fund(ZgComputeBroker wallet, DevnetSummary.Provider chatbot) {
+        wallet.ledger().depositFund(Units.og(100));
+        wallet.ledger().transferFund(chatbot.address(), Units.og(50));
     }
 
-    private Path oursHome(LocalDevnet devnet) throws IOException {
+    private Path oursHome() throws IOException {
         Path home = Files.createDirectories(work.resolve("ours-home"));
         TestDevnet.useIn(home); // as `devnet up` leaves it: the devnet network and the dev wallet
         return home;
@@ -137,14 +147,26 @@ public final class ServeBenchmark {
                 START_TIMEOUT);
     }
 
-    /** Warm-up, then rounds in turn: ours, official, the provider directly (the ceiling both proxies share). */
-    private Row measure(int concurrency, ProxyProcess ours, ProxyProcess official, ChatLoad direct, String model) {
+    /**
+     * Both JITs (and the provider's) reach steady state at the highest concurrency first: at
+     * concurrency 1 alone, a few seconds are too few requests for C2 to compile the request path.
+     */
+    private void warmUp(ProxyProcess ours, ProxyProcess official, ChatLoad direct, String model) {
+        int concurrency = settings.concurrency().stream().max(Integer::compare).orElse(16);
+        progress("warming up at concurrency " + concurrency + " (" + settings.warmup().toSeconds() + " s each) ...");
+        check(ours.name(), ours.log().toString(), ChatLoad.proxy(ours.baseUrl(), model).run(concurrency, settings.warmup()));
+        check(official.name(), official.log().toString(),
+                ChatLoad.proxy(official.baseUrl(), model).run(concurrency, settings.warmup()));
+        check("direct", "the provider", direct.run(concurrency, settings.warmup()));
+    }
+
+    /** A short settling run each, then rounds in turn: ours, official, the provider directly (the ceiling both share). */
+    private ConcurrencyRow measure(int concurrency, ProxyProcess ours, ProxyProcess official, ChatLoad direct, String model) {
         ChatLoad oursLoad = ChatLoad.proxy(ours.baseUrl(), model);
         ChatLoad officialLoad = ChatLoad.proxy(official.baseUrl(), model);
-        progress("concurrency " + concurrency + ": warming up (" + settings.warmup().toSeconds() + " s each) ...");
-        check(ours.name(), ours.log().toString(), oursLoad.run(concurrency, settings.warmup()));
-        check(official.name(), official.log().toString(), officialLoad.run(concurrency, settings.warmup()));
-        check("direct", "the provider", direct.run(concurrency, settings.warmup()));
+        check(ours.name(), ours.log().toString(), oursLoad.run(concurrency, SETTLE));
+        check(official.name(), official.log().toString(), officialLoad.run(concurrency, SETTLE));
+        check("direct", "the provider", direct.run(concurrency, SETTLE));
         List<Round> oursRounds = new ArrayList<>();
         List<Round> officialRounds = new ArrayList<>();
         List<Round> directRounds = new ArrayList<>();
@@ -157,7 +179,7 @@ public final class ServeBenchmark {
                     + " req/s, official " + rps(officialRounds.getLast().load()) + " req/s, provider directly "
                     + rps(directRounds.getLast().load()) + " req/s");
         }
-        return new Row(concurrency, Round.combined(oursRounds), Round.combined(officialRounds),
+        return new ConcurrencyRow(concurrency, Round.combined(oursRounds), Round.combined(officialRounds),
                 Round.combined(directRounds));
     }
 
@@ -175,27 +197,6 @@ public final class ServeBenchmark {
         return result;
     }
 
-    /** One untimed run of each CLI first (page cache, the AppCDS archive), then runs in turn. */
-    private StartupRow startup(BenchCli ours, BenchCli official, List<String> args) {
-        progress("start-up of " + String.join(" ", args) + ": " + settings.startupRuns() + " runs each, in turn ...");
-        StartupTimer timer = new StartupTimer(work);
-        timer.runMillis(ours, args);
-        timer.runMillis(official, args);
-        double[] oursMillis = new double[settings.startupRuns()];
-        double[] officialMillis = new double[settings.startupRuns()];
-        for (int run = 0; run < settings.startupRuns(); run++) {
-            oursMillis[run] = timer.runMillis(ours, args);
-            officialMillis[run] = timer.runMillis(official, args);
-        }
-        progress("  ours " + Arrays.toString(rounded(oursMillis)) + " ms, official "
-                + Arrays.toString(rounded(officialMillis)) + " ms");
-        return new StartupRow(String.join(" ", args), StartupTimer.median(oursMillis), StartupTimer.median(officialMillis));
-    }
-
-    private static long[] rounded(double[] millis) {
-        return Arrays.stream(millis).mapToLong(Math::round).toArray();
-    }
-
     private static String rps(LoadResult result) {
         return String.format("%.0f", result.requestsPerSecond());
     }
@@ -210,23 +211,5 @@ public final class ServeBenchmark {
 
     private static void progress(String line) {
         System.err.println("[serve-benchmark] " + line);
-    }
-
-    /** One proxy's measured rounds: the load and the CPU its process used meanwhile. */
-    record Round(LoadResult load, Duration cpu) {
-        static Round combined(List<Round> rounds) {
-            return new Round(LoadResult.combined(rounds.stream().map(Round::load).toList()),
-                    rounds.stream().map(Round::cpu).reduce(Duration.ZERO, Duration::plus));
-        }
-
-        double cpuMillisPerAnswer() {
-            return cpu.toNanos() / 1e6 / Math.max(1, load.answers());
-        }
-    }
-
-    record Row(int concurrency, Round ours, Round official, Round direct) {
-    }
-
-    record StartupRow(String command, double oursMillis, double officialMillis) {
     }
 }

@@ -17,8 +17,8 @@ record Settings(List<Integer> concurrency, int rounds, Duration roundLength, Dur
                 Arrays.stream(System.getProperty("bench.concurrency", "1,16").split(","))
                         .map(String::strip).map(Integer::parseInt).toList(),
                 Integer.getInteger("bench.rounds", 3),
-                Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 8)),
-                Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 6)),
+                Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 7)),
+                Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 8)),
                 Integer.getInteger("bench.startupRuns", 7),
                 Path.of(System.getProperty("bench.cliJar", "target/0g-compute-cli.jar")),
                 jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),

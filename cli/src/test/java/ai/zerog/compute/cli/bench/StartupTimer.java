@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Wall time of one CLI command from process start to exit (output discarded), as a shell user
@@ -15,9 +16,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartupTimer {
     private final Path scratch;
+    private final Consumer<String> progress;
 
-    StartupTimer(Path scratch) {
+    StartupTimer(Path scratch, Consumer<String> progress) {
         this.scratch = scratch;
+        this.progress = progress;
+    }
+
+    /** Medians of one command for both CLIs. */
+    record Comparison(String command, double oursMillis, double officialMillis) {
+    }
+
+    /** One untimed run of each CLI first (page cache, our AppCDS archive), then {@code runs} each, in turn. */
+    Comparison compare(BenchCli ours, BenchCli official, List<String> args, int runs) {
+        progress.accept("start-up of " + String.join(" ", args) + ": " + runs + " runs each, in turn ...");
+        runMillis(ours, args);
+        runMillis(official, args);
+        double[] oursMillis = new double[runs];
+        double[] officialMillis = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            oursMillis[run] = runMillis(ours, args);
+            officialMillis[run] = runMillis(official, args);
+        }
+        progress.accept("  ours " + Arrays.toString(rounded(oursMillis)) + " ms, official "
+                + Arrays.toString(rounded(officialMillis)) + " ms");
+        return new Comparison(String.join(" ", args), median(oursMillis), median(officialMillis));
     }
 
     /** Milliseconds one run of {@code args} took. */
@@ -45,6 +68,10 @@ final class StartupTimer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private static long[] rounded(double[] millis) {
+        return Arrays.stream(millis).mapToLong(Math::round).toArray();
     }
 
     static double median(double[] millis) {
