@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { initShell, refreshShell } from './shell.js';
-import { fillProviderSelect, providerBalance } from './providers.js';
-import { currentWallet, onWalletChange } from './wallet-state.js';
+import { setUpProviderPicker } from './providers.js';
+import { currentWallet } from './wallet-state.js';
 import { h, markReady, progress, readBase64, receiptView, showError, showNotice } from './ui.js';
 
 const select = document.getElementById('provider');
@@ -10,16 +10,7 @@ const result = document.getElementById('result');
 const MAX = 10 * 1024 * 1024;
 
 await initShell();
-try {
-  await fillProviderSelect(select, 'image-editing');
-  if (!select.value) showNotice(status, 'warn', 'No image-editing provider is registered on this network.');
-} catch (e) {
-  showError(status, e);
-}
-const balance = () => providerBalance(document.getElementById('balance'), select.value);
-balance();
-select.addEventListener('change', balance);
-onWalletChange(balance);
+const balance = await setUpProviderPicker(select, status, 'image-editing');
 
 document.getElementById('form').addEventListener('submit', async (e) => {
   e.preventDefault();

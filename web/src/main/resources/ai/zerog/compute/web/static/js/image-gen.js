@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { initShell, refreshShell } from './shell.js';
-import { fillProviderSelect, providerBalance } from './providers.js';
-import { currentWallet, onWalletChange } from './wallet-state.js';
+import { setUpProviderPicker } from './providers.js';
+import { currentWallet } from './wallet-state.js';
 import { h, markReady, progress, receiptView, showError, showNotice } from './ui.js';
 
 const select = document.getElementById('provider');
@@ -9,16 +9,7 @@ const status = document.getElementById('status');
 const result = document.getElementById('result');
 
 await initShell();
-try {
-  await fillProviderSelect(select, 'text-to-image');
-  if (!select.value) showNotice(status, 'warn', 'No text-to-image provider is registered on this network.');
-} catch (e) {
-  showError(status, e);
-}
-const balance = () => providerBalance(document.getElementById('balance'), select.value);
-balance();
-select.addEventListener('change', balance);
-onWalletChange(balance);
+const balance = await setUpProviderPicker(select, status, 'text-to-image');
 
 document.getElementById('form').addEventListener('submit', async (e) => {
   e.preventDefault();

@@ -1,6 +1,7 @@
 // The provider catalogue, read once per page, and provider pickers built from it.
 import { api } from './api.js';
-import { h, param, short } from './ui.js';
+import { h, param, short, showError, showNotice } from './ui.js';
+import { onWalletChange } from './wallet-state.js';
 
 let catalogue = null;
 
@@ -44,4 +45,23 @@ export async function providerBalance(container, provider) {
   } catch {
     container.append(h('span', { class: 'muted small' }, 'Connect a wallet to see your balance with this provider.'));
   }
+}
+
+/**
+ * The picker of a media page: the acknowledged providers of one service type, a notice when there
+ * is none, and the sub-account balance badge kept current as the choice or the wallet changes.
+ * Answers the function that refreshes the badge (after a paid request, say).
+ */
+export async function setUpProviderPicker(select, status, type) {
+  try {
+    await fillProviderSelect(select, type);
+    if (!select.value) showNotice(status, 'warn', `No ${type} provider is registered on this network.`);
+  } catch (e) {
+    showError(status, e);
+  }
+  const balance = () => providerBalance(document.getElementById('balance'), select.value);
+  balance();
+  select.addEventListener('change', balance);
+  onWalletChange(balance);
+  return balance;
 }
