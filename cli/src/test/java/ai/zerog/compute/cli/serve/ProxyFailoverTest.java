@@ -116,7 +116,7 @@ class ProxyFailoverTest {
                     org.assertj.core.groups.Tuple.tuple(chatbot.checksummed(), true));
 
             ProxyCalls.Reply stream = calls.postJson("/v1/chat/completions", ProxyCalls.streamChat("and stream"));
-            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.status()).as(stream.body()).isEqualTo(200);
             assertThat(stream.header("x-0g-provider")).contains(chatbot.checksummed());
             assertThat(stream.body()).contains(StreamVerdict.PREFIX + "{\"verified\":\"true\"");
             assertThat(failing.hits()).as("failed targets wait while a live one answers").isEqualTo(1);
