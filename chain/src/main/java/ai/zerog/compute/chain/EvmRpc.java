@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.ConnectionSpec;
+import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -32,7 +34,20 @@ public final class EvmRpc implements AutoCloseable {
 
     private EvmRpc(URI url) {
         this.url = url;
-        this.web3j = Web3j.build(new HttpService(url.toString()));
+        OkHttpClient client = "http".equalsIgnoreCase(url.getScheme()) ? Cleartext.CLIENT : Tls.CLIENT;
+        this.web3j = Web3j.build(new HttpService(url.toString(), client));
+    }
+
+    // One OkHttp client per process and kind, shared by every EvmRpc: building one costs tens of
+    // milliseconds (a TLS one also loads the trust store), which a one-shot CLI command would pay
+    // once per connection. Holder classes keep the TLS client unbuilt until an https RPC is used.
+    private static final class Cleartext {
+        static final OkHttpClient CLIENT = HttpService.getOkHttpClientBuilder()
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+    }
+
+    private static final class Tls {
+        static final OkHttpClient CLIENT = HttpService.getOkHttpClientBuilder().build();
     }
 
     public static EvmRpc connect(URI url) {
