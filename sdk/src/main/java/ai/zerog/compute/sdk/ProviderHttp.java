@@ -30,9 +30,9 @@ final class ProviderHttp {
     private static final Pattern AMOUNTS = Pattern.compile(
             "locked balance is ([0-9.]+) 0G, but the required minimum is ([0-9.]+) 0G");
 
-    private final HttpClient http;
+    private final ProviderClient http;
 
-    ProviderHttp(HttpClient http) {
+    ProviderHttp(ProviderClient http) {
         this.http = http;
     }
 
@@ -71,7 +71,7 @@ final class ProviderHttp {
     private Answer send(URI url, HttpRequest request, int maxBytes) {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ProviderUnreachableException(url, describe(e), e);
         } catch (InterruptedException e) {

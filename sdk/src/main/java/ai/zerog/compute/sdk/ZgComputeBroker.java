@@ -8,10 +8,8 @@ import ai.zerog.compute.chain.TransactionSender;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.WalletSigner;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -96,10 +94,9 @@ public final class ZgComputeBroker implements AutoCloseable {
                     + network.name() + " profile expects chain " + network.chainId() + ": check the RPC URL or network");
         }
         TransactionSender sender = TransactionSender.create(rpc, wallet, options.txOptions());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return new ZgComputeBroker(new SdkContext(network, rpc, wallet, sender,
                 LedgerManagerContract.withSender(sender, network.ledger()),
-                InferenceServingContract.withSender(sender, network.inference()), http, clock));
+                InferenceServingContract.withSender(sender, network.inference()), new ProviderClient(), clock));
     }
 
     public LedgerBroker ledger() {
@@ -128,7 +125,6 @@ public final class ZgComputeBroker implements AutoCloseable {
     public void close() {
         inference.close();
         context.rpc().close();
-        // its selector thread would otherwise keep a finished program waiting ~0.3 s before the JVM exits
-        context.http().shutdownNow();
+        context.http().close();
     }
 }
