@@ -2,6 +2,7 @@ package ai.zerog.compute.cli;
 
 import ai.zerog.compute.cli.serve.RouterServeCommand;
 import ai.zerog.compute.cli.serve.ServeCommand;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,24 +16,28 @@ final class InferenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static CommandLine commandLine() {
+    private static final List<CommandTree.Branch> COMMANDS = List.of(
+            CommandTree.Branch.of(ListProvidersCommand.class, ListProvidersCommand::new),
+            CommandTree.Branch.of(GetModelsCommand.class, GetModelsCommand::new),
+            CommandTree.Branch.of(ListProvidersDetailCommand.class, ListProvidersDetailCommand::new),
+            CommandTree.Branch.of(AcknowledgeProviderCommand.class, AcknowledgeProviderCommand::new),
+            CommandTree.Branch.of(RemoveServiceCommand.class, RemoveServiceCommand::new),
+            CommandTree.Branch.of(UpdateServiceCommand.class, UpdateServiceCommand::new),
+            CommandTree.Branch.of(ServeCommand.class, ServeCommand::new),
+            CommandTree.Branch.of(RouterServeCommand.class, RouterServeCommand::new),
+            CommandTree.Branch.of(DownloadReportCommand.class, DownloadReportCommand::new),
+            CommandTree.Branch.of(VerifyCommand.class, VerifyCommand::new),
+            CommandTree.Branch.of(GetSecretCommand.class, GetSecretCommand::new),
+            CommandTree.Branch.of(RevokeTokenCommand.class, RevokeTokenCommand::new),
+            CommandTree.Branch.of(RevokeAllTokensCommand.class, RevokeAllTokensCommand::new),
+            // hidden: for the InferenceServing contract owner only
+            CommandTree.Branch.of(OwnerAckProviderCommand.class, OwnerAckProviderCommand::new),
+            CommandTree.Branch.of(OwnerRevokeCommand.class, OwnerRevokeCommand::new));
+
+    /** The group with the command {@code args} names (the words after {@code inference}), or all of them. */
+    static CommandLine commandLine(List<String> args) {
         CommandLine group = new CommandLine(new InferenceCommand());
-        group.addSubcommand(new ListProvidersCommand());
-        group.addSubcommand(new GetModelsCommand());
-        group.addSubcommand(new ListProvidersDetailCommand());
-        group.addSubcommand(new AcknowledgeProviderCommand());
-        group.addSubcommand(new RemoveServiceCommand());
-        group.addSubcommand(new UpdateServiceCommand());
-        group.addSubcommand(new ServeCommand());
-        group.addSubcommand(new RouterServeCommand());
-        group.addSubcommand(new DownloadReportCommand());
-        group.addSubcommand(new VerifyCommand());
-        group.addSubcommand(new GetSecretCommand());
-        group.addSubcommand(new RevokeTokenCommand());
-        group.addSubcommand(new RevokeAllTokensCommand());
-        // hidden: for the InferenceServing contract owner only
-        group.addSubcommand(new OwnerAckProviderCommand());
-        group.addSubcommand(new OwnerRevokeCommand());
+        CommandTree.addNamedOrAll(group, COMMANDS, args);
         return group;
     }
 

@@ -1,6 +1,7 @@
 package ai.zerog.compute.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,12 +33,13 @@ public final class ZgComputeCli implements Callable<Integer> {
 
     /** Runs one command line and answers its exit code; never calls {@code System.exit}. */
     public static int run(CliEnvironment environment, String... args) {
-        return commandLine(environment).execute(args);
+        return commandLine(environment, List.of(args)).execute(args);
     }
 
-    static CommandLine commandLine(CliEnvironment environment) {
+    /** The root with the branch of the tree {@code args} needs ({@link CommandTree}). */
+    static CommandLine commandLine(CliEnvironment environment, List<String> args) {
         CommandLine root = new CommandLine(new ZgComputeCli(environment));
-        CommandTree.register(root);
+        CommandTree.register(root, args);
         root.setOut(new PrintWriter(environment.out(), true));
         root.setErr(new PrintWriter(environment.err(), true));
         root.setExecutionExceptionHandler(new FailurePrinter(environment));
