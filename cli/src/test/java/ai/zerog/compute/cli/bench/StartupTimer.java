@@ -45,20 +45,30 @@ final class StartupTimer {
 
     /** Milliseconds one run of {@code args} took. */
     double runMillis(BenchCli cli, List<String> args) {
-        Path errors = scratch.resolve(cli.name() + "-startup-stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(cli.command(args))
+        return timed(cli.name(), cli.name() + " " + args, cli.command(args),
+                Map.of("HOME", cli.home().toString(), "NO_COLOR", "1"));
+    }
+
+    /** Runs a set-up command once (recording our archive); it must succeed. */
+    void record(List<String> command) {
+        timed("set-up", "set-up " + command.getLast(), command, Map.of());
+    }
+
+    private double timed(String name, String what, List<String> command, Map<String, String> environment) {
+        Path errors = scratch.resolve(name + "-startup-stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile());
-        builder.environment().putAll(Map.of("HOME", cli.home().toString(), "NO_COLOR", "1"));
+        builder.environment().putAll(environment);
         try {
             long start = System.nanoTime();
             Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(cli.name() + " " + args + " did not finish in 2 minutes");
+                throw new IllegalStateException(what + " did not finish in 2 minutes");
             }
             long elapsed = System.nanoTime() - start;
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(cli.name() + " " + args + " exited with " + process.exitValue() + ": "
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + ": "
                         + Files.readString(errors));
             }
             return elapsed / 1e6;
