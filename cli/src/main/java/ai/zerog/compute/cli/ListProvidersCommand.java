@@ -1,7 +1,9 @@
 package ai.zerog.compute.cli;
 
 import ai.zerog.compute.chain.Service;
+import ai.zerog.compute.sdk.StatusSnapshot;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,22 +35,29 @@ final class ListProvidersCommand implements Callable<Integer> {
         return print(ZgComputeCli.environment(spec), network, json, includeInvalid, false);
     }
 
+    /** The list; with {@code detail} also what the status API knows (health, model details). */
     static int print(CliEnvironment environment, NetworkOptions network, JsonOption json, boolean includeInvalid,
                      boolean detail) {
         List<Service> services;
+        long chainId;
         try (CliSession session = CliBrokers.readOnly(environment, network)) {
             services = session.broker().inference().listServices(includeInvalid);
+            chainId = session.network().chainId();
         }
+        Optional<StatusSnapshot> status = detail && !services.isEmpty()
+                ? Optional.of(StatusLookup.snapshot(environment, chainId)) : Optional.empty();
         if (json.enabled()) {
             var array = JsonOption.array();
-            services.forEach(s -> array.add(ServiceView.json(s)));
+            services.forEach(s -> array.add(status.map(st -> ServiceView.json(s, st)).orElseGet(() -> ServiceView.json(s))));
             environment.out().print(JsonOption.render(array));
         } else if (services.isEmpty()) {
             environment.out().println("No providers found" + (includeInvalid ? "." : " (try --include-invalid)."));
         } else {
-            environment.out().print(ServiceView.render(services, detail));
+            Colours colours = Colours.of(environment);
+            environment.out().print(ServiceView.paint(ServiceView.render(services, status), colours));
             if (detail) {
-                environment.out().println("Health metrics come from the 0G status service and are not shown by this CLI yet.");
+                environment.out().println();
+                environment.out().println(colours.paint(ServiceView.FOOTNOTE, Colours.Colour.GREY));
             }
         }
         return ExitCodes.OK;

@@ -127,7 +127,11 @@ public final class Table {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder current = new StringBuilder();
-            for (String word : paragraph.split(" ", -1)) {
+            // leading spaces indent the line (sub-rows such as "  Input 0-32k tokens"), as cli-table3 keeps them
+            int indent = paragraph.length() - paragraph.replaceFirst("^ +", "").length();
+            String[] words = paragraph.substring(indent).split(" ", -1);
+            words[0] = " ".repeat(indent) + words[0];
+            for (String word : words) {
                 while (word.length() > width) {
                     if (!current.isEmpty()) {
                         lines.add(current.toString());

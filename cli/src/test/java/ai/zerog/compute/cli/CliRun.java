@@ -16,6 +16,7 @@ public record CliRun(int exitCode, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> variables = new HashMap<>(env);
         variables.putIfAbsent("NO_COLOR", "1");
+        variables.putIfAbsent("ZG_STATUS_API", "off"); // tests never reach the public status service
         CliEnvironment environment = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.copyOf(variables), home,

@@ -16,6 +16,7 @@ final class TestEnvironments {
     static CliEnvironment of(Path home, Map<String, String> env, String stdin) {
         Map<String, String> variables = new HashMap<>(env);
         variables.putIfAbsent("NO_COLOR", "1");
+        variables.putIfAbsent("ZG_STATUS_API", "off"); // tests never reach the public status service
         return new CliEnvironment(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.copyOf(variables), home,

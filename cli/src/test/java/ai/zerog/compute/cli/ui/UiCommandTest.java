@@ -11,24 +11,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ui start-web} as typed: help, aliases and the failures a person can fix before anything is served. */
 class UiCommandTest {
     @TempDir
     Path home;
 
-    /**
-     * Runs the CLI with {@link UiCommand} at the root (added here if the root does not register it
-     * yet), capturing output like {@link CliRun}.
-     */
+    /** Runs the CLI, capturing output like {@link CliRun}. */
     private CliRun run(String... args) {
         return runWith(new ByteArrayOutputStream(), args);
     }
@@ -38,18 +33,8 @@ class UiCommandTest {
         CliEnvironment environment = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
                 Map.of("NO_COLOR", "1"), home, false);
-        try {
-            Method factory = ZgComputeCli.class.getDeclaredMethod("commandLine", CliEnvironment.class);
-            factory.setAccessible(true);
-            CommandLine root = (CommandLine) factory.invoke(null, environment);
-            if (!root.getSubcommands().containsKey("ui")) {
-                root.addSubcommand(new UiCommand());
-            }
-            int code = root.execute(args);
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the CLI root changed: run through CliRun instead", e);
-        }
+        int code = ZgComputeCli.run(environment, args);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
