@@ -60,7 +60,7 @@ final class ResponseVerifier {
         String expected = expectedText(service, requestBody, responseBytes);
         String actual = signed.text().get();
         if (actual.equals(expected)) {
-            return ResponseVerification.ok();
+            return signed.verdict();
         }
         String reason = "the TEE signed '" + actual + "' but the bytes sent and received hash to '" + expected + "'";
         if (requestHash(actual).equals(requestHash(expected))) {
@@ -128,7 +128,7 @@ final class ResponseVerifier {
             return Signed.failed("chat id " + chatId + " was signed by " + signer.get().checksummed()
                     + ", not by the provider's TEE signer " + expectedSigner.get().checksummed());
         }
-        return new Signed(text, ResponseVerification.ok());
+        return new Signed(text, ResponseVerification.ok(signer.get(), text.get()));
     }
 
     /**

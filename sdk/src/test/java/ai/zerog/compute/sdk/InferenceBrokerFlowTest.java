@@ -64,18 +64,22 @@ class InferenceBrokerFlowTest {
             String chatId = answer.chatId().orElseThrow();
             String usage = Jsons.MAPPER.readTree(answer.responseBody()).get("usage").toString();
             assertThat(inference.processResponse(net.provider, chatId, usage))
-                    .isEqualTo(ResponseVerification.ok());
+                    .matches(ResponseVerification::verified);
             assertThat(inference.cachedFee(net.provider)).isPositive();
-            assertThat(inference.processResponse(net.provider, chatId, answer.requestBody(), answer.responseBody()))
-                    .isEqualTo(ResponseVerification.ok());
+            ResponseVerification exact = inference.processResponse(net.provider, chatId, answer.requestBody(),
+                    answer.responseBody());
+            assertThat(exact.verified()).isTrue();
+            assertThat(exact.signer()).contains(inference.getService(net.provider).teeSignerAddress());
+            assertThat(exact.signedText()).contains(ResponseVerifier.expectedText(inference.getService(net.provider),
+                    answer.requestBody(), answer.responseBody()));
 
             ChatResponse stream = inference.chat(net.provider, STREAM_CHAT);
             assertThat(stream.body()).contains("data: [DONE]").contains("\"usage\"");
             String streamId = stream.chatId().orElseThrow();
             assertThat(inference.processResponse(net.provider, streamId))
-                    .isEqualTo(ResponseVerification.ok());
+                    .matches(ResponseVerification::verified);
             assertThat(inference.processResponse(net.provider, streamId, stream.requestBody(), stream.responseBody()))
-                    .isEqualTo(ResponseVerification.ok());
+                    .matches(ResponseVerification::verified);
 
             AutoFunder.Outcome topUp = inference.runAutoFundingOnce(net.provider);
             Service service = inference.getService(net.provider);
@@ -115,7 +119,7 @@ class InferenceBrokerFlowTest {
             assertThat(answer.statusCode()).isEqualTo(200);
             String chatId = answer.headers().firstValue("ZG-Res-Key").orElseThrow();
             assertThat(inference.processResponse(images, chatId, request, answer.body()))
-                    .isEqualTo(ResponseVerification.ok());
+                    .matches(ResponseVerification::verified);
             assertThat(inference.processResponse(images, chatId, "{}".getBytes(StandardCharsets.UTF_8), answer.body())
                     .verified()).isFalse();
         }

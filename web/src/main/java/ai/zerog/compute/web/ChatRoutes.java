@@ -65,7 +65,7 @@ final class ChatRoutes {
                 BigInteger fee = relay.usage().map(usage -> FeeCalculator.of(
                         new ServicePrices(service.inputPrice(), service.outputPrice())).chat(usage).total())
                         .orElse(BigInteger.ZERO);
-                ObjectNode done = Receipts.of(service, chatId, verification, requestBytes, received, fee);
+                ObjectNode done = Receipts.of(service, chatId, verification, fee);
                 relay.usage().ifPresent(u -> done.putObject("usage").put("promptTokens", u.promptTokens())
                         .put("completionTokens", u.completionTokens()));
                 events.send("done", done);

@@ -136,7 +136,7 @@ final class MediaRoutes {
         ResponseVerification verification = chatId
                 .map(id -> broker.inference().processResponse(service.provider(), id, sent, received))
                 .orElseGet(Receipts::unverifiable);
-        return Receipts.of(service, chatId, verification, sent, received, fee);
+        return Receipts.of(service, chatId, verification, fee);
     }
 
     private static Service service(ZgComputeBroker broker, Address provider, String type) {
