@@ -164,14 +164,13 @@ final class GroupCommit implements AutoCloseable {
      * back) when a work of a larger group failed, so each must run alone.
      */
     private static boolean commitTogether(StatementCache cache, List<Pending<?>> group) throws SQLException {
-        Connection connection = cache.connection();
-        connection.setAutoCommit(false);
+        cache.begin();
         try {
             for (Pending<?> pending : group) {
                 try {
                     pending.runOn(cache.view());
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    cache.rollback();
                     if (group.size() > 1) {
                         return false;
                     }
@@ -180,32 +179,25 @@ final class GroupCommit implements AutoCloseable {
                     return true;
                 }
             }
-            try {
-                connection.commit();
-            } catch (SQLException e) {
-                rollbackQuietly(connection);
-                throw e;
-            }
-            group.forEach(Pending::complete);
-            return true;
-        } finally {
-            connection.setAutoCommit(true);
+            cache.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(cache); // nothing to do after a rollback above; after a failed commit, ends the transaction
+            throw e;
         }
+        group.forEach(Pending::complete);
+        return true;
     }
 
     private void commitAlone(Pending<?> pending) {
         try {
             StatementCache cache = connection();
-            Connection connection = cache.connection();
-            connection.setAutoCommit(false);
+            cache.begin();
             try {
                 pending.runOn(cache.view());
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
+                cache.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(cache);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
             pending.complete();
         } catch (SQLException e) {
@@ -216,9 +208,9 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Connection connection) {
+    private static void rollbackQuietly(StatementCache cache) {
         try {
-            connection.rollback();
+            cache.rollback();
         } catch (SQLException e) {
             // the connection is broken; the pool will replace it and the callers get the first failure
         }

@@ -27,6 +27,9 @@ final class StatementCache implements AutoCloseable {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Connection view;
     private final long openedAt = System.nanoTime();
+    /** SQLite's transactions are begun and ended by statement (see {@link #begin()}); known at the first. */
+    private Boolean sqlite;
+    private final Map<String, PreparedStatement> control = new HashMap<>();
 
     StatementCache(Connection connection) {
         this.connection = connection;
@@ -38,19 +41,76 @@ final class StatementCache implements AutoCloseable {
         return System.nanoTime() - openedAt > KEEP_NANOS;
     }
 
-    /** The real connection, for the transaction calls (auto-commit, commit, rollback). */
-    Connection connection() {
-        return connection;
-    }
-
     /** The connection to hand to the works. */
     Connection view() {
         return view;
     }
 
+    /**
+     * Begins a write transaction, ended by {@link #commit()} or {@link #rollback()}. On SQLite it
+     * is {@code BEGIN IMMEDIATE} by a kept statement: the driver's own transaction calls would run
+     * four statements per transaction, compiled anew each time (its {@code commit()} at once begins
+     * another transaction, taking the write lock, which switching auto-commit back on then ends).
+     */
+    void begin() throws SQLException {
+        if (sqlite == null) {
+            sqlite = connection.getMetaData().getURL().startsWith("jdbc:sqlite:");
+        }
+        if (sqlite) {
+            control("BEGIN IMMEDIATE").execute();
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    /** Commits the transaction {@link #begin()} began. */
+    void commit() throws SQLException {
+        if (sqlite) {
+            control("COMMIT").execute();
+        } else {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Rolls back the transaction {@link #begin()} began, if it is still open. */
+    void rollback() throws SQLException {
+        if (sqlite) {
+            try {
+                control("ROLLBACK").execute();
+            } catch (SQLException e) {
+                // SQLite ends a transaction by itself on some failures: then there is nothing to roll back
+                if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                    throw e;
+                }
+            }
+        } else {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     /** Closes the statements and the connection (back to its pool), quietly: it may be broken already. */
     @Override
     public void close() {
+        if (Boolean.TRUE.equals(sqlite)) {
+            try {
+                rollback(); // a transaction left open by a failure must not go back to the pool with the connection
+            } catch (SQLException e) {
+                // broken: the pool checks the connection
+            }
+        }
+        for (PreparedStatement statement : control.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // closing the connection releases it too
+            }
+        }
+        control.clear();
         for (PreparedStatement statement : statements.values()) {
             try {
                 statement.unwrap(PreparedStatement.class).close();
@@ -74,6 +134,15 @@ final class StatementCache implements AutoCloseable {
             return null; // the owner of the cache closes the connection
         }
         return invoke(connection, method, args);
+    }
+
+    private PreparedStatement control(String sql) throws SQLException {
+        PreparedStatement statement = control.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            control.put(sql, statement);
+        }
+        return statement;
     }
 
     private PreparedStatement statement(String sql) throws SQLException {
