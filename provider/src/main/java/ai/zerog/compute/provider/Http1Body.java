@@ -85,7 +85,11 @@ final class Http1Body extends InputStream {
         if (closed || failure != null || ended) {
             return 0;
         }
-        int buffered = in.available();
+        // only what is already buffered (no system call): a relay asks this between every two chunks
+        if (framing == Http1Framing.Kind.CHUNKED && remaining == 0) {
+            return connection.bufferedLineAndMore(chunkEndPending ? 2 : 0) ? 1 : 0; // the next chunk came along
+        }
+        int buffered = connection.buffered();
         return framing == Http1Framing.Kind.UNTIL_CLOSE ? buffered : (int) Math.min(buffered, remaining);
     }
 

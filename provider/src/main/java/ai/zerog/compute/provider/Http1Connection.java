@@ -29,7 +29,7 @@ final class Http1Connection implements AutoCloseable {
     }
 
     private final Socket socket;
-    private final InputStream in;
+    private final Input in;
     private final OutputStream out;
     private long idleSince;
     private boolean responseStarted;
@@ -42,6 +42,24 @@ final class Http1Connection implements AutoCloseable {
 
     InputStream in() {
         return in;
+    }
+
+    /** How many bytes already read off the socket wait here: reading them cannot block. */
+    int buffered() {
+        return in.limit - in.position;
+    }
+
+    /**
+     * Whether the bytes waiting here, past the first {@code skip}, hold a whole line and at least
+     * one byte after it (e.g. the next chunk's size line and the start of its data).
+     */
+    boolean bufferedLineAndMore(int skip) {
+        for (int i = in.position + skip; i < in.limit; i++) {
+            if (in.buffer[i] == '\n') {
+                return i + 1 < in.limit;
+            }
+        }
+        return false;
     }
 
     void idleTimeout(int millis) throws IOException {
@@ -66,7 +84,7 @@ final class Http1Connection implements AutoCloseable {
         while (true) {
             String statusLine = line(true);
             String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[0-9]{3}")) {
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !isStatusCode(parts[1])) {
                 throw new IOException("not an HTTP/1.x status line: '" + printable(statusLine) + "'");
             }
             int status = Integer.parseInt(parts[1]);
@@ -84,6 +102,11 @@ final class Http1Connection implements AutoCloseable {
                 return new Head(parts[0], status, Collections.unmodifiableMap(headers));
             }
         }
+    }
+
+    /** Three digits, checked without a regular expression (compiled anew on every call). */
+    private static boolean isStatusCode(String text) {
+        return text.length() == 3 && text.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Whether any byte of the response arrived; if not, a pooled connection may just have been stale. */

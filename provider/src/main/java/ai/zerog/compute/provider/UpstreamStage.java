@@ -103,7 +103,7 @@ final class UpstreamStage implements ProxyHandler {
             LineReader lines = new LineReader(answer.body());
             ByteArrayOutputStream pending = new ByteArrayOutputStream(4096);
             while (true) {
-                if (!lines.hasLine()) {
+                if (!lines.hasLine() && !lines.moreArrived()) {
                     send(out, pending); // relay what has arrived before waiting for more
                 }
                 byte[] line = lines.next();
@@ -243,6 +243,11 @@ final class UpstreamStage implements ProxyHandler {
                 }
             }
             return false;
+        }
+
+        /** Whether more of the answer has arrived already (came with the last read), so reading it cannot wait. */
+        boolean moreArrived() throws IOException {
+            return in.available() > 0;
         }
 
         byte[] next() throws IOException {

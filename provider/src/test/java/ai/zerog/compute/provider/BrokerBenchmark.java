@@ -34,13 +34,16 @@ import java.util.logging.Logger;
  * anvil chain. 64 funded users take turns. Beside latency it prints CPU per request (this JVM's
  * and the broker process's), the fairest figure when everything shares 2 cores. Prints Markdown
  * tables; stops by itself. Run with {@code scripts/broker-benchmark.sh}; {@code -Dbenchmark.parts}
- * picks parts, {@code -Dbroker.profile=DIR} records the broker with JFR per measured row.
+ * picks parts, {@code -Dbenchmark.concurrency} the latency rows' concurrency levels (e.g. {@code 16}),
+ * {@code -Dbroker.profile=DIR} records the broker with JFR per measured row.
  */
 public final class BrokerBenchmark {
     /** The broker JVM's flags; {@code -Dbroker.jvm="..."} replaces them. */
     static final List<String> BROKER_JVM = List.of(System.getProperty("broker.jvm", "-Xms64m -Xmx256m").split(" +"));
     private static final int USERS = 64;
-    private static final int[] CONCURRENCY = {1, 16, 64};
+    /** The latency rows' concurrency levels: {@code -Dbenchmark.concurrency=16} runs only that one. */
+    private static final int[] CONCURRENCY = java.util.Arrays.stream(System.getProperty("benchmark.concurrency", "1,16,64")
+            .split(",")).mapToInt(level -> Integer.parseInt(level.strip())).toArray();
     private static final int[] THROUGHPUT_CONCURRENCY = {16, 32, 64, 128};
     private static final int ROUNDS = 4;
     private static final Duration ROUND_LIMIT = Duration.ofSeconds(30);

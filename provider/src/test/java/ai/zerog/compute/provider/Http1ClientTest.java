@@ -68,6 +68,22 @@ class Http1ClientTest {
     }
 
     @Test
+    void shouldTellWhenTheNextChunkCameAlongWithTheLastOne() throws IOException {
+        String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+        try (ScriptedServer server = ScriptedServer.start(n -> reply(chunked), false);
+             Http1Client client = client(server)) {
+            InputStream body = client.post(server.uri(), "", "", BODY).body();
+
+            assertThat(new String(body.readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(body.available()).isPositive(); // a relay may read on before it flushes
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(" world");
+            assertThat(body.available()).isZero();
+            body.close();
+        }
+    }
+
+    @Test
     void shouldSendTheRequestAgainOnANewConnectionWhenThePooledOneWasClosed() throws IOException {
         try (ScriptedServer server = ScriptedServer.start(n -> reply("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n" + n), true);
              Http1Client client = client(server)) {
