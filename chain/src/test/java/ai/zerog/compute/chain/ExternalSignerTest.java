@@ -13,35 +13,11 @@ import ai.zerog.compute.devnet.AnvilNode;
 import ai.zerog.compute.devnet.AnvilOptions;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Transactions signed by a {@link WalletSigner} the sender does not own, as a wallet integration would. */
 class ExternalSignerTest {
     private final TestChain chain = TestChain.get();
-
-    /** Signs with {@code signingKey} on behalf of {@code wallet}'s address (a broken signer when they differ). */
-    private static final class CountingSigner implements WalletSigner {
-        final AtomicInteger digests = new AtomicInteger();
-        private final Address wallet;
-        private final Secp256k1Key signingKey;
-
-        CountingSigner(Address wallet, Secp256k1Key signingKey) {
-            this.wallet = wallet;
-            this.signingKey = signingKey;
-        }
-
-        @Override
-        public Address address() {
-            return wallet;
-        }
-
-        @Override
-        public Signature signDigest(Hash32 digest) {
-            digests.incrementAndGet();
-            return signingKey.signDigest(digest);
-        }
-    }
 
     @Test
     void shouldSendAnEip1559TransactionSignedByAnExternalSigner() {

@@ -3,6 +3,7 @@ package ai.zerog.compute.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.zerog.compute.chain.CountingSigner;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Hash32;
 import ai.zerog.compute.core.Secp256k1Key;
@@ -12,7 +13,6 @@ import ai.zerog.compute.core.Units;
 import ai.zerog.compute.core.WalletSigner;
 import ai.zerog.compute.sdk.LedgerTestNetwork.Contracts;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,36 +22,6 @@ class ExternalSignerBrokerTest {
 
     @TempDir
     Path dir;
-
-    /** What a wallet integration writes: it delegates to a key elsewhere; here it also counts the calls. */
-    static final class CountingSigner implements WalletSigner {
-        final AtomicInteger digests = new AtomicInteger();
-        final AtomicInteger messages = new AtomicInteger();
-        private final Address address;
-        private final Secp256k1Key signingKey;
-
-        CountingSigner(Address address, Secp256k1Key signingKey) {
-            this.address = address;
-            this.signingKey = signingKey;
-        }
-
-        @Override
-        public Address address() {
-            return address;
-        }
-
-        @Override
-        public Signature signDigest(Hash32 digest) {
-            digests.incrementAndGet();
-            return signingKey.signDigest(digest);
-        }
-
-        @Override
-        public Signature signPersonalMessage(byte[] message) {
-            messages.incrementAndGet();
-            return signingKey.signPersonalMessage(message);
-        }
-    }
 
     @Test
     void shouldDepositAndAuthenticateThroughAnExternalSigner() {
