@@ -40,8 +40,15 @@ final class Http1Client implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration idleTimeout;
     private final Http1Pool pool = new Http1Pool();
+    private final SSLSocketFactory tlsSockets;
 
     Http1Client(URI origin, Duration connectTimeout, Duration idleTimeout) {
+        this(origin, connectTimeout, idleTimeout, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS sockets of {@code tlsSockets} (the JDK's default trust store otherwise). */
+    Http1Client(URI origin, Duration connectTimeout, Duration idleTimeout, SSLSocketFactory tlsSockets) {
+        this.tlsSockets = tlsSockets;
         this.origin = origin;
         this.tls = origin.getScheme().equalsIgnoreCase("https");
         String literal = origin.getHost();
@@ -153,8 +160,7 @@ final class Http1Client implements AutoCloseable {
     }
 
     private Socket handshake(Socket plain) throws IOException {
-        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, host, port, true);
+        SSLSocket socket = (SSLSocket) tlsSockets.createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
