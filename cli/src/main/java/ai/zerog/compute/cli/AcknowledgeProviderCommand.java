@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,12 +20,12 @@ final class AcknowledgeProviderCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Override
     public Integer call() {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         try (CliSession session = CliBrokers.session(environment, network)) {
             session.broker().inference().acknowledgeProvider(provider);

@@ -27,15 +27,15 @@ final class DownloadReportCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Option(names = "--output", paramLabel = "<path>", required = true, description = "File to write")
     Path output;
 
     @Override
     public Integer call() throws InterruptedException {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         Service service;
         try (CliSession session = CliBrokers.readOnly(environment, network)) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code get-sub-account --provider <address>}: one sub-account with its funds on the way back and their lock times. */
@@ -27,12 +26,12 @@ final class GetSubAccountCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Override
     public Integer call() {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         service.requireInference();
         try (CliSession session = CliBrokers.session(environment, network)) {

@@ -17,15 +17,15 @@ final class RevokeTokenCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Option(names = "--token-id", paramLabel = "<id>", required = true, description = "Key slot 0-254")
     String tokenId;
 
     @Override
     public Integer call() {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         int id = TokenIds.parse(tokenId);
         try (CliSession session = CliBrokers.session(environment, network)) {

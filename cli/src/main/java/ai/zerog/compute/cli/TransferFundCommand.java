@@ -27,15 +27,15 @@ final class TransferFundCommand implements Callable<Integer> {
     @Mixin
     ServiceOption service;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Option(names = "--amount", paramLabel = "<0G>", required = true, description = "Amount to transfer in 0G")
     String amount;
 
     @Override
     public Integer call() {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         service.requireInference();
         BigInteger neuron = Og.parse(amount, "--amount");

@@ -31,9 +31,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Option(names = "--provider", paramLabel = "<address>", required = true, converter = AddressConverter.class,
-            description = "Provider address")
-    Address provider;
+    @Mixin
+    ProviderOption providerOption;
 
     @Option(names = "--output-dir", paramLabel = "<path>", defaultValue = ".",
             description = "Where to save the attestation reports (default: \"${DEFAULT-VALUE}\")")
@@ -41,6 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Address provider = providerOption.address();
         CliEnvironment environment = ZgComputeCli.environment(spec);
         PrintStream steps = json.enabled() ? environment.err() : environment.out();
         ServiceVerification result;
