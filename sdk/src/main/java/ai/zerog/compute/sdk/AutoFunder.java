@@ -47,12 +47,24 @@ final class AutoFunder implements AutoCloseable {
         this.parts = parts;
     }
 
-    /** Starts (or restarts with a new config) checks for {@code provider}: one now, then every interval. */
-    synchronized void start(Address provider, AutoFundingConfig config) {
+    /**
+     * Starts (or restarts with a new config) checks for {@code provider}: one now on the caller's
+     * thread, then every interval. The first check is not left to the timer because a fresh
+     * sub-account holds only the minimum a provider demands, so the second request sent right after
+     * start would be refused for insufficient balance until that top-up landed.
+     */
+    void start(Address provider, AutoFundingConfig config) {
+        stop(provider);
+        checkQuietly(provider, config);
+        schedule(provider, config);
+    }
+
+    private synchronized void schedule(Address provider, AutoFundingConfig config) {
         stop(provider);
         AtomicBoolean running = new AtomicBoolean();
+        long interval = config.interval().toMillis();
         ScheduledFuture<?> future = timer.scheduleWithFixedDelay(() -> trigger(provider, config, running),
-                0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
+                interval, interval, TimeUnit.MILLISECONDS);
         jobs.put(provider, new Job(config, future, running));
     }
 

@@ -322,7 +322,10 @@ public final class InferenceBroker implements AutoCloseable {
         startAutoFunding(provider, AutoFundingConfig.defaults());
     }
 
-    /** Checks now and then every {@code config.interval()} on a virtual thread; restarts with the new config. */
+    /**
+     * Checks now, before returning (a top-up, when needed, is confirmed by then; a failed one is
+     * logged), then every {@code config.interval()} on a virtual thread; restarts with the new config.
+     */
     public void startAutoFunding(Address provider, AutoFundingConfig config) {
         services.fresh(provider);
         autoFunder.start(provider, config);

@@ -131,6 +131,8 @@ class InferenceBrokerFlowTest {
             InferenceBroker inference = user.inference();
             inference.startAutoFunding(net.provider);
             assertThat(inference.isAutoFunding(net.provider)).isTrue();
+            assertThat(inference.account(net.provider).orElseThrow().usableBalance())
+                    .as("the first check ran before startAutoFunding returned").isGreaterThanOrEqualTo(Units.og(2));
             InferenceNetwork.pollUntil("the background check moved the sub-account to 2 0G usable",
                     java.time.Duration.ofSeconds(60),
                     () -> inference.account(net.provider).orElseThrow().usableBalance().compareTo(Units.og(2)) >= 0);
