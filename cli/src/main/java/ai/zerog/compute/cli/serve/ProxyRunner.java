@@ -1,6 +1,7 @@
 package ai.zerog.compute.cli.serve;
 
 import ai.zerog.compute.cli.CliEnvironment;
+import ai.zerog.compute.cli.CliSession;
 import ai.zerog.compute.cli.ExitCodes;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -31,6 +32,13 @@ final class ProxyRunner {
     static ProxyLog log(CliEnvironment environment) {
         quietLibraries();
         return ProxyLog.to(environment.out(), Clock.systemUTC());
+    }
+
+    /** Starts the proxy on {@code session}'s broker (acknowledging and funding as needed), then serves until stopped. */
+    static int serve(ProxyConfig config, CliSession session, CliEnvironment environment) {
+        LocalProxy running = LocalProxy.start(config, session.broker(), log(environment));
+        session.confirmed();
+        return serveUntilStopped(running, environment);
     }
 
     static int serveUntilStopped(LocalProxy proxy, CliEnvironment environment) {

@@ -89,9 +89,7 @@ public final class RouterServeCommand implements Callable<Integer> {
         }
         environment.out().println("Initializing broker for on-chain providers...");
         try (CliSession session = CliBrokers.session(environment, network)) {
-            LocalProxy running = LocalProxy.start(config, session.broker(), ProxyRunner.log(environment));
-            session.confirmed();
-            return ProxyRunner.serveUntilStopped(running, environment);
+            return ProxyRunner.serve(config, session, environment);
         }
     }
 

@@ -66,9 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
                 targets.add(ProxyTarget.provider(provider, targets.size()));
             }
             ProxyConfig config = proxy.applyTo(ProxyConfig.of(targets), environment, ProxyConfig.DEFAULT_REQUEST_TIMEOUT);
-            LocalProxy running = LocalProxy.start(config, session.broker(), ProxyRunner.log(environment));
-            session.confirmed();
-            return ProxyRunner.serveUntilStopped(running, environment);
+            return ProxyRunner.serve(config, session, environment);
         }
     }
 
