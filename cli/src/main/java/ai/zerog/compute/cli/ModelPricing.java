@@ -1,7 +1,7 @@
 package ai.zerog.compute.cli;
 
+import ai.zerog.compute.core.PriceTier;
 import ai.zerog.compute.sdk.ModelInfo;
-import ai.zerog.compute.sdk.PriceTier;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package ai.zerog.compute.cli;
 
+import ai.zerog.compute.provider.ChatPricingConfig;
+import ai.zerog.compute.provider.ChatPricingJson;
+import ai.zerog.compute.provider.ProviderException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -20,16 +23,24 @@ import java.util.Optional;
  *   "upstream": {"baseUrl": "http://127.0.0.1:8000/v1", "apiKeyEnv": "UPSTREAM_API_KEY"},
  *   "dataDir": "provider-data",
  *   "settlementIntervalSeconds": 60,
- *   "register": true
+ *   "register": true,
+ *   "tieredPricing": {"enabled": true, "tiers": [
+ *     {"maxInputTokens": 32000, "inputMultiplier": 1, "outputMultiplier": 1},
+ *     {"maxInputTokens": 0, "inputMultiplier": 3, "inputMultiplierDenominator": 2, "outputMultiplier": 2}]},
+ *   "cacheTokenBilling": {"enabled": true, "divisor": 10,
+ *     "writeMultiplierNumerator": 5, "writeMultiplierDenominator": 4}
  * }
  * }</pre>
  * Prices are 0G per unit (token, image or second). {@code "upstream": "dev"} serves the built-in
  * dev model. {@code publicUrl} defaults to {@code http://host:port}; {@code dataDir} (the sealed TEE
- * key and the fee database) is relative to the file.
+ * key and the fee database) is relative to the file. The optional chat pricing keys
+ * ({@code tieredPricing}, {@code cacheTokenBilling}, {@code modelPricing}) are described on
+ * {@link ChatPricingJson}; they are published on chain and in {@code /v1/models}.
  */
 record ProviderFile(String host, int port, Optional<URI> publicUrl, String serviceType, String model,
                     BigInteger inputPrice, BigInteger outputPrice, String verifiability, Optional<URI> upstreamUrl,
-                    Optional<String> upstreamKeyVariable, Path dataDir, Duration settlementInterval, boolean register) {
+                    Optional<String> upstreamKeyVariable, Path dataDir, Duration settlementInterval, boolean register,
+                    ChatPricingConfig pricing) {
     static ProviderFile read(Path file) {
         JsonNode node;
         try {
@@ -55,7 +66,17 @@ record ProviderFile(String host, int port, Optional<URI> publicUrl, String servi
                 dev ? Optional.empty() : text(upstream, "apiKeyEnv"),
                 base.resolve(node.path("dataDir").asText("provider-data")),
                 Duration.ofSeconds(node.path("settlementIntervalSeconds").asLong(60)),
-                node.path("register").asBoolean(true));
+                node.path("register").asBoolean(true), pricing(node, file));
+    }
+
+    private static ChatPricingConfig pricing(JsonNode node, Path file) {
+        try {
+            ChatPricingConfig pricing = ChatPricingJson.read(node);
+            pricing.checkServes(node.path("serviceType").asText(""), node.path("model").asText("").strip());
+            return pricing;
+        } catch (ProviderException e) {
+            throw invalid(file, e.getMessage());
+        }
     }
 
     private static int port(JsonNode node, Path file) {

@@ -54,11 +54,12 @@ final class ProviderRuntime implements AutoCloseable {
                 network.chainId(), Clock.systemUTC(), SettlementConfig.defaults().withInterval(file.settlementInterval()),
                 metrics);
         ProviderServer server;
+        ProviderConfig config;
         try {
-            ProviderConfig config = new ProviderConfig(file.host(), file.port(), file.serviceType(), file.model(),
+            config = new ProviderConfig(file.host(), file.port(), file.serviceType(), file.model(),
                     file.inputPrice(), file.outputPrice(), file.verifiability(), RateLimits.DEFAULTS,
                     ProviderConfig.DEFAULT_MAX_BODY_BYTES, ProviderConfig.DEFAULT_SIGNATURE_RETENTION,
-                    Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1));
+                    Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1), file.pricing());
             server = ProviderServer.start(config, new ProviderParts(wallet.rpc(), network.inference(), wallet.address(),
                     signer, store, upstream, settlement::requestEarlySettlement, Clock.systemUTC(), metrics));
         } catch (RuntimeException e) {
@@ -74,9 +75,7 @@ final class ProviderRuntime implements AutoCloseable {
         if (file.register()) {
             try {
                 RegistrationResult result = ServiceRegistration.register(wallet.sender(), network.inference(),
-                        new ServiceConfig(file.serviceType(), publicUrl, file.model(), file.inputPrice(), file.outputPrice(),
-                                file.verifiability(), ServiceConfig.of(file.serviceType(), publicUrl, file.model(),
-                                file.inputPrice(), file.outputPrice()).additionalInfo()), signer);
+                        ServiceConfig.forBroker(config, publicUrl), signer);
                 wallet.confirmed();
                 out.println("Service " + result.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": provider "
                         + wallet.address().checksummed() + " serves " + file.model() + " at " + publicUrl + "/v1/proxy");

@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
         footer = {"", "Config file (JSON): host, port, publicUrl, serviceType (chatbot | text-to-image | image-editing |",
                 "speech-to-text), model, inputPrice and outputPrice (0G per unit), upstream (\"dev\" or",
                 "{\"baseUrl\": \"http://127.0.0.1:8000/v1\", \"apiKeyEnv\": \"NAME\"}), dataDir, settlementIntervalSeconds,",
-                "register (default true). The wallet is the logged-in one (or ZG_PRIVATE_KEY)."})
+                "register (default true). The wallet is the logged-in one (or ZG_PRIVATE_KEY).",
+                "Chat pricing (optional, as the official broker): tieredPricing {enabled, tiers: [{maxInputTokens,",
+                "inputMultiplier, inputMultiplierDenominator?, outputMultiplier, outputMultiplierDenominator?}]},",
+                "cacheTokenBilling {enabled, divisor (default 4), writeMultiplierNumerator/Denominator?,",
+                "write1hMultiplierNumerator/Denominator?}, modelPricing [{model, tiers, cacheTokenBilling}]."})
 final class ProviderStartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

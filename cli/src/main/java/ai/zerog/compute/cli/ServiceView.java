@@ -1,9 +1,9 @@
 package ai.zerog.compute.cli;
 
 import ai.zerog.compute.chain.Service;
+import ai.zerog.compute.core.PriceTier;
 import ai.zerog.compute.sdk.AdditionalInfo;
 import ai.zerog.compute.sdk.ModelInfo;
-import ai.zerog.compute.sdk.PriceTier;
 import ai.zerog.compute.sdk.ServiceHealth;
 import ai.zerog.compute.sdk.StatusSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,6 +5,7 @@ import ai.zerog.compute.chain.InferenceServingContract;
 import ai.zerog.compute.chain.Service;
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Hash32;
+import ai.zerog.compute.core.PricingJson;
 import ai.zerog.compute.core.Signature;
 import ai.zerog.compute.provider.AdditionalInfo;
 import ai.zerog.compute.provider.RegistrationResult;
@@ -93,7 +94,7 @@ final class UpdateServiceCommand implements Callable<Integer> {
         }
     }
 
-    /** The registered additional info, kept as is (PROTOCOL.md §6.3 keys). */
+    /** The registered additional info, kept as is (PROTOCOL.md §6.3 keys, the tier table and cache billing included). */
     private static AdditionalInfo additionalInfo(String text) {
         JsonNode node;
         try {
@@ -103,7 +104,9 @@ final class UpdateServiceCommand implements Callable<Integer> {
         }
         return new AdditionalInfo(node.path("VerifierURL").asText(""), node.path("TEEVerifier").asText(AdditionalInfo.DSTACK),
                 node.path("TargetSeparated").asBoolean(false), node.path("TargetTeeAddress").asText(""),
-                node.path("ImageName").asText(""), node.path("ImageDigest").asText(""));
+                node.path("ImageName").asText(""), node.path("ImageDigest").asText(""),
+                PricingJson.CHAIN.tiers(node.path("tieredPricing").path("tiers")),
+                PricingJson.CHAIN.cache(node.path("cacheTokenBilling")));
     }
 
     /**

@@ -2,8 +2,8 @@ package ai.zerog.compute.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.zerog.compute.core.PriceTier;
 import ai.zerog.compute.sdk.ModelInfo;
-import ai.zerog.compute.sdk.PriceTier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

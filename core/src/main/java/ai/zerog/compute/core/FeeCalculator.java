@@ -7,24 +7,38 @@ import java.util.Objects;
 public final class FeeCalculator {
 
     private final ServicePrices prices;
+    private final ChatPricing chatPricing;
 
-    private FeeCalculator(ServicePrices prices) {
+    private FeeCalculator(ServicePrices prices, ChatPricing chatPricing) {
         this.prices = Objects.requireNonNull(prices, "prices");
+        this.chatPricing = Objects.requireNonNull(chatPricing, "chatPricing");
     }
 
+    /** Flat prices: every chat token at its base price ({@link ChatPricing#FLAT}). */
     public static FeeCalculator of(ServicePrices prices) {
-        return new FeeCalculator(prices);
+        return new FeeCalculator(prices, ChatPricing.FLAT);
+    }
+
+    /** Chat bills by {@code chatPricing}'s tiers and cache rules (PROTOCOL.md §7.3); other kinds at base prices. */
+    public static FeeCalculator of(ServicePrices prices, ChatPricing chatPricing) {
+        return new FeeCalculator(prices, chatPricing);
     }
 
     public ServicePrices prices() {
         return prices;
     }
 
-    /** {@code promptTokens × inputPrice} and {@code completionTokens × outputPrice}. */
+    public ChatPricing chatPricing() {
+        return chatPricing;
+    }
+
+    /**
+     * {@code inputFee(prompt) + completionTokens × outputPrice′} with the prices′ of the prompt's
+     * tier and the cache rules ({@link ChatPricing#fee}); flat, {@code promptTokens × inputPrice}
+     * and {@code completionTokens × outputPrice}.
+     */
     public Fee chat(ChatUsage usage) {
-        // §7.3 plugs in here: pick the tier, scale both prices, then bill cached and cache-write
-        // prompt tokens at their own rates. Not supported yet; every token is billed at base price.
-        return new Fee(times(usage.promptTokens(), prices.inputPrice()), times(usage.completionTokens(), prices.outputPrice()));
+        return chatPricing.fee(prices, usage);
     }
 
     /** Text-to-image and image editing: {@code n × outputPrice}, nothing on input. */

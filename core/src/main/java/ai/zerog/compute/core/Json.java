@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The little JSON core needs, written by hand so the module pulls in no JSON library: string quoting
- * exactly as JavaScript {@code JSON.stringify} does it, and a strict reader for flat objects (string,
- * number, boolean and null values only) such as session tokens and broker error bodies.
+ * The JSON that must match the official stack byte for byte, written by hand rather than left to
+ * Jackson's choices: string quoting exactly as JavaScript {@code JSON.stringify} does it (signed
+ * session tokens), and a strict reader for flat objects (string, number, boolean and null values
+ * only) such as session tokens and broker error bodies. Pricing tables use Jackson ({@code PricingJson}).
  */
 final class Json {
 

@@ -75,7 +75,25 @@ final class Billing {
     }
 
     private Fee chatFee(JsonNode usage) {
-        return fees.chat(new ChatUsage(count(usage.get("prompt_tokens")), count(usage.get("completion_tokens"))));
+        return fees.chat(chatUsage(usage));
+    }
+
+    /**
+     * The counts of a chat {@code usage} object (PROTOCOL.md §7.2): prompt, completion,
+     * {@code prompt_tokens_details.cached_tokens}, and the cache writes, which upstreams report
+     * either inside {@code prompt_tokens_details} or at the top level: the nested count when it is
+     * positive, else the top-level one (one quantity reported twice, never added up).
+     */
+    static ChatUsage chatUsage(JsonNode usage) {
+        JsonNode details = usage.path("prompt_tokens_details");
+        return new ChatUsage(count(usage.get("prompt_tokens")), count(usage.get("completion_tokens")),
+                count(details.get("cached_tokens")), eitherCount(details, usage, "cache_write_tokens"),
+                eitherCount(details, usage, "cache_write_1h_tokens"));
+    }
+
+    private static long eitherCount(JsonNode details, JsonNode usage, String key) {
+        long nested = count(details.get(key));
+        return nested > 0 ? nested : count(usage.get(key));
     }
 
     private Fee transcriptionFee(JsonNode usage) {

@@ -19,10 +19,12 @@ final class DevChatCompletions {
 
     private final Duration tokenDelay;
     private final Clock clock;
+    private final DevModelConfig.CacheUsage cacheUsage;
 
     DevChatCompletions(DevModelConfig config) {
         this.tokenDelay = config.tokenDelay();
         this.clock = config.clock();
+        this.cacheUsage = config.cacheUsage();
     }
 
     DevResponse handle(byte[] body) {
@@ -31,7 +33,7 @@ final class DevChatCompletions {
         boolean truncated = pieces.size() > request.maxTokens();
         Answer answer = new Answer("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
                 clock.instant().getEpochSecond(), request,
-                truncated ? pieces.subList(0, request.maxTokens()) : pieces, truncated ? "length" : "stop");
+                truncated ? pieces.subList(0, request.maxTokens()) : pieces, truncated ? "length" : "stop", cacheUsage);
         return request.stream() ? stream(answer) : complete(answer);
     }
 
@@ -87,7 +89,8 @@ final class DevChatCompletions {
         }
     }
 
-    private record Answer(String id, long created, DevChatRequest request, List<String> pieces, String finishReason) {
+    private record Answer(String id, long created, DevChatRequest request, List<String> pieces, String finishReason,
+                          DevModelConfig.CacheUsage cache) {
         ObjectNode envelope(String object) {
             return DevJson.MAPPER.createObjectNode().put("id", id).put("object", object).put("created", created)
                     .put("model", request.model());
@@ -95,9 +98,19 @@ final class DevChatCompletions {
 
         ObjectNode usage() {
             int completion = pieces.size();
-            return DevJson.MAPPER.createObjectNode().put("prompt_tokens", request.promptTokens())
+            ObjectNode usage = DevJson.MAPPER.createObjectNode().put("prompt_tokens", request.promptTokens())
                     .put("completion_tokens", completion)
                     .put("total_tokens", request.promptTokens() + completion);
+            if (cache.cachedTokens() > 0) {
+                usage.putObject("prompt_tokens_details").put("cached_tokens", cache.cachedTokens());
+            }
+            if (cache.cacheWriteTokens() > 0) {
+                usage.put("cache_write_tokens", cache.cacheWriteTokens());
+            }
+            if (cache.cacheWrite1hTokens() > 0) {
+                usage.put("cache_write_1h_tokens", cache.cacheWrite1hTokens());
+            }
+            return usage;
         }
 
         /** A streaming chunk; {@code usage: null} on every chunk but the last, as OpenAI does. */

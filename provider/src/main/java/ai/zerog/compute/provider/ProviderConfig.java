@@ -1,19 +1,22 @@
 package ai.zerog.compute.provider;
 
+import ai.zerog.compute.core.ChatPricing;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * How one broker serves: where it listens, what it sells at which price (neuron per unit,
- * PROTOCOL.md §7.1), its limits and how long it keeps things. Validated at construction;
- * messages name the key and the bound.
+ * PROTOCOL.md §7.1), how chat tokens are priced beyond that ({@code pricing}: tiers and cache
+ * billing, §7.3), its limits and how long it keeps things. Validated at construction; messages
+ * name the key and the bound.
  */
 public record ProviderConfig(String host, int port, String serviceType, String model, BigInteger inputPrice,
                              BigInteger outputPrice, String verifiability, RateLimits limits, int maxBodyBytes,
                              Duration signatureRetention, Duration accountCacheTtl, Duration tokenCacheTtl,
-                             Duration eventPollInterval) {
+                             Duration eventPollInterval, ChatPricingConfig pricing) {
     public static final Set<String> SERVICE_TYPES = Set.of("chatbot", "text-to-image", "image-editing", "speech-to-text");
     public static final int DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
     /** The official broker keeps signatures 20 minutes; we keep them longer. */
@@ -43,6 +46,17 @@ public record ProviderConfig(String host, int port, String serviceType, String m
         positive("tokenCacheTtl", tokenCacheTtl);
         positive("eventPollInterval", eventPollInterval);
         verifiability = verifiability.isBlank() ? "TeeML" : verifiability;
+        Objects.requireNonNull(pricing, "pricing (ChatPricingConfig.NONE for flat prices)");
+        pricing.checkServes(serviceType, model);
+    }
+
+    /** Flat chat prices ({@link ChatPricingConfig#NONE}). */
+    public ProviderConfig(String host, int port, String serviceType, String model, BigInteger inputPrice,
+                          BigInteger outputPrice, String verifiability, RateLimits limits, int maxBodyBytes,
+                          Duration signatureRetention, Duration accountCacheTtl, Duration tokenCacheTtl,
+                          Duration eventPollInterval) {
+        this(host, port, serviceType, model, inputPrice, outputPrice, verifiability, limits, maxBodyBytes,
+                signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval, ChatPricingConfig.NONE);
     }
 
     /** A chatbot on all interfaces' loopback with official defaults and the given model and prices. */
@@ -54,17 +68,27 @@ public record ProviderConfig(String host, int port, String serviceType, String m
 
     public ProviderConfig withServiceType(String type) {
         return new ProviderConfig(host, port, type.toLowerCase(Locale.ROOT), model, inputPrice, outputPrice, verifiability,
-                limits, maxBodyBytes, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval);
+                limits, maxBodyBytes, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval, pricing);
     }
 
     public ProviderConfig withLimits(RateLimits value) {
         return new ProviderConfig(host, port, serviceType, model, inputPrice, outputPrice, verifiability, value,
-                maxBodyBytes, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval);
+                maxBodyBytes, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval, pricing);
     }
 
     public ProviderConfig withMaxBodyBytes(int value) {
         return new ProviderConfig(host, port, serviceType, model, inputPrice, outputPrice, verifiability, limits,
-                value, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval);
+                value, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval, pricing);
+    }
+
+    public ProviderConfig withPricing(ChatPricingConfig value) {
+        return new ProviderConfig(host, port, serviceType, model, inputPrice, outputPrice, verifiability, limits,
+                maxBodyBytes, signatureRetention, accountCacheTtl, tokenCacheTtl, eventPollInterval, value);
+    }
+
+    /** What the served model's chat tokens bill with: its own tiers and cache billing, else the service's. */
+    public ChatPricing chatPricing() {
+        return pricing.forModel(model);
     }
 
     private static void positive(String key, Duration value) {

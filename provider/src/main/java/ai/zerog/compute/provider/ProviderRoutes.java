@@ -1,6 +1,8 @@
 package ai.zerog.compute.provider;
 
 import ai.zerog.compute.core.Address;
+import ai.zerog.compute.core.ChatPricing;
+import ai.zerog.compute.core.PricingJson;
 import ai.zerog.compute.core.ProviderError;
 import ai.zerog.compute.core.SessionTokenException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,9 +174,16 @@ final class ProviderRoutes implements Handler {
                 .put("created", clock.instant().getEpochSecond())
                 .put("owned_by", provider.checksummed())
                 .put("type", config.serviceType());
-        model.putObject("pricing")
+        ObjectNode pricing = model.putObject("pricing")
                 .put("prompt", config.inputPrice().toString())
                 .put("completion", config.outputPrice().toString());
+        ChatPricing chat = config.chatPricing();
+        if (chat.tiered()) {
+            pricing.set("tiered_pricing", PricingJson.MODELS.write(chat.tiers()));
+        }
+        if (chat.cache().enabled()) {
+            pricing.set("cache_token_billing", PricingJson.MODELS.write(chat.cache()));
+        }
         model.put("verifiability", config.verifiability())
                 .put("tee_attested", true)
                 .put("tee_type", signer.kind());

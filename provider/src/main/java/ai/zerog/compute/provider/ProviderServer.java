@@ -55,7 +55,8 @@ public final class ProviderServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         SessionAuthenticator authenticator = new SessionAuthenticator(parts.provider(), states, parts.clock(),
                 config.tokenCacheTtl());
-        Billing billing = new Billing(FeeCalculator.of(new ServicePrices(config.inputPrice(), config.outputPrice())), json);
+        Billing billing = new Billing(FeeCalculator.of(new ServicePrices(config.inputPrice(), config.outputPrice()),
+                config.chatPricing()), json);
         Upstream metered = new MeteredUpstream(parts.upstream(), parts.metrics(), System::nanoTime);
         ProxyHandler upstream = new UpstreamStage(metered, new UpstreamBodies(json), billing, parts.store(),
                 parts.signer(), parts.provider(), config.model(), parts.clock());

@@ -49,6 +49,17 @@ public record ServiceConfig(String serviceType, URI publicUrl, String model, Big
                 AdditionalInfo.dstack(SoftwareTeeSigner.DEFAULT_IMAGE_NAME, ""));
     }
 
+    /**
+     * What a broker running {@code config} registers at {@code publicUrl}: its type, model, prices
+     * and verifiability, a dstack TEE running {@link SoftwareTeeSigner#DEFAULT_IMAGE_NAME}, and the
+     * served model's tier table and cache billing in {@code additionalInfo} (PROTOCOL.md §6.3).
+     */
+    public static ServiceConfig forBroker(ProviderConfig config, URI publicUrl) {
+        return new ServiceConfig(config.serviceType(), publicUrl, config.model(), config.inputPrice(),
+                config.outputPrice(), config.verifiability(),
+                AdditionalInfo.dstack(SoftwareTeeSigner.DEFAULT_IMAGE_NAME, "").withPricing(config.chatPricing()));
+    }
+
     public ServiceConfig withModel(String newModel) {
         return new ServiceConfig(serviceType, publicUrl, newModel, inputPrice, outputPrice, verifiability,
                 additionalInfo);

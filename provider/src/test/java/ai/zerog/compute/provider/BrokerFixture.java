@@ -19,10 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A running broker on the shared anvil: our contracts deployed, a registered provider whose
- * TEE signer the owner acknowledged, SQLite fee storage, the dev model upstream, Prometheus
- * metrics, and a settlement worker for the test to run. Users are created funded, with a ledger and a
- * sub-account with this provider.
+ * A running broker on the shared anvil: our contracts deployed, a provider registered as
+ * {@link ServiceConfig#forBroker} says whose TEE signer the owner acknowledged, SQLite fee storage,
+ * the dev model upstream, Prometheus metrics, and a settlement worker for the test to run. Users
+ * are created funded, with a ledger and a sub-account with this provider.
  */
 final class BrokerFixture implements AutoCloseable {
     static final BigInteger INPUT_PRICE = BigInteger.valueOf(1_000_000_000L);
@@ -55,8 +55,7 @@ final class BrokerFixture implements AutoCloseable {
         server = ProviderServer.start(config, new ProviderParts(rpc, deployment.inference(), provider, signer, store,
                 upstream, user -> settlement.requestEarlySettlement(user), clock, metrics));
         ServiceRegistration.register(TransactionSender.create(rpc, providerKey), deployment.inference(),
-                ServiceConfig.of(config.serviceType(), server.url(), config.model(), config.inputPrice(),
-                        config.outputPrice()), signer);
+                ServiceConfig.forBroker(config, server.url()), signer);
         inference(owner).acknowledgeTEESignerByOwner(provider);
     }
 

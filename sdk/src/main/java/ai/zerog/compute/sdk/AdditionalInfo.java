@@ -1,5 +1,7 @@
 package ai.zerog.compute.sdk;
 
+import ai.zerog.compute.core.PriceTier;
+import ai.zerog.compute.core.PricingJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
@@ -39,8 +41,7 @@ public record AdditionalInfo(boolean multiModel, Optional<String> priceDenominat
         }
         return new AdditionalInfo(info.path("MultiModel").asBoolean(false) && info.path("MultiModel").isBoolean(),
                 text(info.path("priceDenomination")),
-                PriceTier.parseAll(info.path("tieredPricing").path("tiers"), "maxInputTokens", "inputMultiplier",
-                        "outputMultiplier", "inputMultiplierDenominator", "outputMultiplierDenominator"),
+                PricingJson.CHAIN.tiers(info.path("tieredPricing").path("tiers")),
                 positiveWhole(info.path("cacheTokenBilling").path("divisor")), text(info.path("TEEVerifier")));
     }
 

@@ -1,5 +1,7 @@
 package ai.zerog.compute.sdk;
 
+import ai.zerog.compute.core.PriceTier;
+import ai.zerog.compute.core.PricingJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,8 +44,7 @@ public record ModelInfo(String id, Optional<String> canonicalId, Optional<String
             }
             return Optional.of(new Prices(amount(node.path("prompt")), amount(node.path("completion")),
                     amount(node.path("image")), amount(node.path("video")),
-                    PriceTier.parseAll(node.path("tiered_pricing"), "max_input_tokens", "input_multiplier",
-                            "output_multiplier", "input_multiplier_denominator", "output_multiplier_denominator"),
+                    PricingJson.MODELS.tiers(node.path("tiered_pricing")),
                     AdditionalInfo.positiveWhole(node.path("cache_token_billing").path("divisor"))));
         }
     }

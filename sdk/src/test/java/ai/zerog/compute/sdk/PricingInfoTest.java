@@ -3,6 +3,8 @@ package ai.zerog.compute.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.zerog.compute.core.CoreException;
+import ai.zerog.compute.core.PriceTier;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -21,7 +23,7 @@ class PricingInfoTest {
         assertThat(multiplier(2, -3).value(6)).isEqualByComparingTo("2");
         assertThat(multiplier(3, 2).value(6)).isEqualByComparingTo("1.5");
         assertThatThrownBy(() -> new PriceTier.Multiplier(BigDecimal.ONE, BigDecimal.ZERO))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(CoreException.class);
     }
 
     @Test
