@@ -11,19 +11,24 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The provider catalogue: every registered service with prices and verifiability, each
- * provider's live health and models ({@code GET /v1/models} through the SDK), and
- * {@code verifyService} with its steps streamed to the page.
+ * The provider catalogue: every registered service with prices, verifiability and, when the
+ * status API answers, 0G's monitoring figures; each provider's live health and models
+ * ({@code GET /v1/models} through the SDK); and {@code verifyService} with its steps streamed to
+ * the page.
  */
 final class CatalogueRoutes {
     private final Wallets wallets;
     private final ServiceVerifier verifier;
+    private final StatusBoard status;
 
-    CatalogueRoutes(Wallets wallets, ServiceVerifier verifier) {
+    CatalogueRoutes(Wallets wallets, ServiceVerifier verifier, StatusBoard status) {
         this.wallets = wallets;
         this.verifier = verifier;
+        this.status = status;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -33,11 +38,28 @@ final class CatalogueRoutes {
                 .get("/api/providers/{address}/reports/{type}", ApiHandler.guarded(this::report));
     }
 
+    /**
+     * The services with, per service, {@code monitoring} from the status API: its figures, or
+     * {@code known: false} when it does not monitor the service. Without an answering status API
+     * (off, unreachable, slow) there is no {@code monitoring} at all and {@code statusApi.state} says why.
+     */
     private void list(ServerRequest request, ServerResponse response) {
+        CompletableFuture<StatusBoard.Reading> reading = CompletableFuture.supplyAsync(status::current,
+                task -> Thread.ofVirtual().start(task));
         List<Service> services = wallets.reader().inference().listServices(true);
+        StatusBoard.Reading health = reading.join();
         ObjectNode body = Json.object();
+        ObjectNode source = body.putObject("statusApi").put("state", health.state().name().toLowerCase(Locale.ROOT));
+        status.endpoint().ifPresent(url -> source.put("url", url.toString()));
         ArrayNode providers = body.putArray("providers");
-        services.forEach(s -> providers.add(Views.service(s)));
+        for (Service service : services) {
+            ObjectNode view = Views.service(service);
+            if (health.state() == StatusBoard.State.OK) {
+                view.set("monitoring", StatusBoard.healthOf(health.snapshot(), service.provider(), service.model())
+                        .map(Views::monitoring).orElseGet(Views::unmonitored));
+            }
+            providers.add(view);
+        }
         Json.ok(response, body);
     }
 

@@ -3,10 +3,14 @@ package ai.zerog.compute.web;
 import ai.zerog.compute.chain.Service;
 import ai.zerog.compute.core.Units;
 import ai.zerog.compute.sdk.LedgerDetail;
+import ai.zerog.compute.sdk.ServiceHealth;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The JSON the pages read. Money goes out twice: exact neuron as a decimal string and 0G text
@@ -32,6 +36,47 @@ final class Views {
                 .put("outputPrice", s.outputPrice().toString());
         json.put("price", priceText(s.serviceType(), s.inputPrice(), s.outputPrice()));
         return json;
+    }
+
+    /**
+     * The status API's figures for one service (CLI-AND-UI.md §9.5): its status in words, uptime
+     * and average response time, each with a level ({@code ok}, {@code warn}, {@code bad},
+     * {@code unknown}) the card colours by; uptime levels as the CLI's (85 % and 70 %).
+     */
+    static ObjectNode monitoring(ServiceHealth health) {
+        String status = health.status().strip().toLowerCase(Locale.ROOT);
+        String level = switch (status) {
+            case "healthy" -> "ok";
+            case "warning", "degraded" -> "warn";
+            case "critical", "unhealthy", "down" -> "bad";
+            default -> "unknown";
+        };
+        ObjectNode json = Json.object().put("known", true).put("status", status).put("level", level)
+                .put("label", switch (level) {
+                    case "ok" -> "High availability";
+                    case "warn" -> "Limited availability";
+                    case "bad" -> "Service degraded";
+                    default -> "Status unknown";
+                })
+                .put("model", health.model());
+        health.uptime().ifPresent(uptime -> json.put("uptime", uptime)
+                .put("uptimeText", plain(uptime, 2) + "%")
+                .put("uptimeLevel", uptime.compareTo(BigDecimal.valueOf(85)) >= 0 ? "ok"
+                        : uptime.compareTo(BigDecimal.valueOf(70)) >= 0 ? "warn" : "bad"));
+        health.responseTime().ifPresent(time -> json.put("responseTime",
+                plain(time.average(), time.unit().equals("ms") ? 0 : 2) + " " + time.unit()));
+        health.lastCheck().ifPresent(checked -> json.put("lastCheck", checked));
+        return json;
+    }
+
+    /** A service the status API does not monitor (yet), as the official catalogue shows it. */
+    static ObjectNode unmonitored() {
+        return Json.object().put("known", false).put("level", "unknown").put("label", "No status data");
+    }
+
+    private static String plain(BigDecimal value, int decimals) {
+        BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
     }
 
     /** Prices per the unit people think in: per 1M tokens, per image, per second of audio. */

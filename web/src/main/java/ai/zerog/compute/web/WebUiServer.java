@@ -62,7 +62,7 @@ public final class WebUiServer implements AutoCloseable {
     /** The production routing; tests start a server on port 0 with the same. */
     static void routing(HttpRouting.Builder routing, Parts parts) {
         new SessionRoutes(parts.wallets, parts.closing).register(routing);
-        new CatalogueRoutes(parts.wallets, parts.verifier).register(routing);
+        new CatalogueRoutes(parts.wallets, parts.verifier, parts.status).register(routing);
         new ChatRoutes(parts.wallets, parts.calls).register(routing);
         new MediaRoutes(parts.wallets, parts.calls).register(routing);
         new AccountRoutes(parts.wallets, parts.browserTransactions).register(routing);
@@ -115,19 +115,22 @@ public final class WebUiServer implements AutoCloseable {
         return false;
     }
 
-    /** What the routes share: the wallets, the provider client, the verifier and the registries. */
+    /** What the routes share: the wallets, the provider client, the verifier, the status API and the registries. */
     static final class Parts implements AutoCloseable {
         final Wallets wallets;
         final ProviderCalls calls = new ProviderCalls();
         final ServiceVerifier verifier;
         final BrowserTransactions browserTransactions;
+        final StatusBoard status;
         final ApiKeyRegistry keys = new ApiKeyRegistry();
         final AtomicBoolean closing = new AtomicBoolean();
 
-        private Parts(Wallets wallets, ServiceVerifier verifier, BrowserTransactions browserTransactions) {
+        private Parts(Wallets wallets, ServiceVerifier verifier, BrowserTransactions browserTransactions,
+                      StatusBoard status) {
             this.wallets = wallets;
             this.verifier = verifier;
             this.browserTransactions = browserTransactions;
+            this.status = status;
         }
 
         static Parts create(WebUiConfig config, LocalIdentity identity) {
@@ -138,13 +141,15 @@ public final class WebUiServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot create a folder for attestation reports", e);
             }
             return new Parts(new Wallets(config.network(), identity, new SignatureRequests()),
-                    new ServiceVerifier(reports), new BrowserTransactions(config.network()));
+                    new ServiceVerifier(reports), new BrowserTransactions(config.network()),
+                    StatusBoard.create(config.statusApi()));
         }
 
         @Override
         public void close() {
             wallets.close();
             browserTransactions.close();
+            status.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import ai.zerog.compute.cli.ExitCodes;
 import ai.zerog.compute.cli.NetworkOptions;
 import ai.zerog.compute.cli.ResolvedNetwork;
 import ai.zerog.compute.cli.ZgComputeCli;
+import ai.zerog.compute.sdk.StatusApi;
 import ai.zerog.compute.web.PortInUseException;
 import ai.zerog.compute.web.WebUiConfig;
 import ai.zerog.compute.web.WebUiException;
@@ -61,10 +62,17 @@ public final class StartWebCommand implements Callable<Integer> {
             throw new CliFailure("--port must be 1..65535, got " + port, "Run: 0g-compute-cli ui start-web --port 3090");
         }
         ResolvedNetwork resolved = CliBrokers.network(environment, network);
+        WebUiConfig config;
+        try {
+            config = new WebUiConfig(host, port, resolved.profile()).withStatusApiSetting(
+                    environment.variable(WebUiConfig.STATUS_API_VARIABLE).orElse(""));
+        } catch (WebUiException e) {
+            throw new CliFailure(e.getMessage(), "Set " + WebUiConfig.STATUS_API_VARIABLE + "="
+                    + StatusApi.TESTNET + " (or off to skip health metrics), or unset it.");
+        }
         WebUiServer server;
         try {
-            server = WebUiServer.start(new WebUiConfig(host, port, resolved.profile()),
-                    CliLocalIdentity.of(environment, network));
+            server = WebUiServer.start(config, CliLocalIdentity.of(environment, network));
         } catch (PortInUseException e) {
             throw new CliFailure(e.getMessage(), "Run: 0g-compute-cli ui start-web --port "
                     + (port == 65535 ? 3091 : port + 1));

@@ -1,6 +1,6 @@
 import { api, streamEvents } from './api.js';
 import { initShell } from './shell.js';
-import { providers, TYPE_NAMES } from './providers.js';
+import { providers, statusApi, TYPE_NAMES } from './providers.js';
 import { snippets } from './snippets.js';
 import { currentWallet } from './wallet-state.js';
 import { copyButton, h, markReady, param, progress, short, showError, showNotice } from './ui.js';
@@ -13,6 +13,26 @@ const ACTIONS = {
 };
 let info;
 
+/**
+ * 0G's monitoring of the provider (status API): status, uptime and average response time, or
+ * "no status data" for a provider it does not know. Nothing when the status API is off or silent.
+ */
+function monitoringRow(p) {
+  const m = p.monitoring;
+  if (!m) return null;
+  if (!m.known) {
+    return h('div', { class: 'small muted monitoring', 'data-monitoring': 'none' },
+      h('span', { class: 'dot', 'aria-hidden': 'true' }), '0G monitoring: no status data');
+  }
+  const title = [`Status API entry: ${m.model || p.model}`, m.status ? `status ${m.status}` : '', m.lastCheck ? `last check ${m.lastCheck}` : '']
+    .filter(Boolean).join(' · ');
+  return h('div', { class: 'small monitoring', 'data-monitoring': m.level, title },
+    h('span', { class: `dot ${m.level}`, 'aria-hidden': 'true' }),
+    '0G monitoring: ', h('strong', { class: 'monitoring-label' }, m.label),
+    m.uptimeText ? [' · ', h('span', { class: `uptime ${m.uptimeLevel}` }, `${m.uptimeText} uptime`)] : null,
+    m.responseTime ? [' · ', h('span', { class: 'response-time' }, `${m.responseTime} avg response`)] : null);
+}
+
 function card(p) {
   const health = h('span', { class: 'dot', title: 'Checking…', 'aria-label': 'health unknown' });
   const healthText = h('span', { class: 'small muted' }, 'checking…');
@@ -24,6 +44,7 @@ function card(p) {
       h('span', { class: 'badge accent' }, TYPE_NAMES[p.serviceType] || p.serviceType),
       p.acknowledged ? h('span', { class: 'badge ok' }, `${p.verifiability} · TEE signer acknowledged`) : h('span', { class: 'badge bad' }, 'Unverified')),
     h('div', { class: 'small' }, p.price),
+    monitoringRow(p),
     h('div', { class: 'row small' }, h('span', { class: 'address', title: p.provider }, short(p.provider)), copyButton(p.provider, 'Copy address')),
     h('div', { class: 'row' },
       disabled ? h('button', { type: 'button', disabled: true }, label) : h('a', { class: 'button', href: `${page}?provider=${p.provider}` }, label),
@@ -50,6 +71,8 @@ async function render() {
   document.getElementById('count').textContent = `Showing ${shown.length} of ${all.length} providers`;
   const cards = document.getElementById('cards');
   cards.replaceChildren(...(shown.length ? shown.map(card) : [h('p', { class: 'muted' }, all.length ? 'No provider matches the filters.' : 'No providers are registered on this network yet.')]));
+  const source = await statusApi();
+  document.getElementById('monitoring-note').classList.toggle('hidden', source.state !== 'ok' || shown.length === 0);
 }
 
 async function verify(p) {

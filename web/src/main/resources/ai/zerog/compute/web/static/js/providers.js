@@ -5,9 +5,23 @@ import { onWalletChange } from './wallet-state.js';
 
 let catalogue = null;
 
-export async function providers() {
-  if (!catalogue) catalogue = (await api('/api/providers')).providers;
+async function load() {
+  if (!catalogue) catalogue = await api('/api/providers');
   return catalogue;
+}
+
+export async function providers() {
+  return (await load()).providers;
+}
+
+/** Whether 0G's status API answered: {state: 'ok' | 'off' | 'unavailable', url}. */
+export async function statusApi() {
+  return (await load()).statusApi || { state: 'off' };
+}
+
+/** The status API's line for a provider picker entry, e.g. ' — 99.5% up'; empty without figures. */
+export function uptimeSuffix(p) {
+  return p.monitoring && p.monitoring.uptimeText ? ` — ${p.monitoring.uptimeText} up` : '';
 }
 
 export const TYPE_NAMES = {
@@ -20,7 +34,7 @@ export const TYPE_NAMES = {
 /** Fills `select` with the acknowledged providers of `type`; picks ?provider= when given. Returns them. */
 export async function fillProviderSelect(select, type) {
   const list = (await providers()).filter((p) => p.serviceType === type && p.acknowledged);
-  select.replaceChildren(...list.map((p) => h('option', { value: p.provider }, `${p.model} — ${short(p.provider)} — ${p.price}`)));
+  select.replaceChildren(...list.map((p) => h('option', { value: p.provider }, `${p.model} — ${short(p.provider)} — ${p.price}${uptimeSuffix(p)}`)));
   const wanted = param('provider');
   if (wanted && list.some((p) => p.provider.toLowerCase() === wanted.toLowerCase())) {
     select.value = list.find((p) => p.provider.toLowerCase() === wanted.toLowerCase()).provider;
