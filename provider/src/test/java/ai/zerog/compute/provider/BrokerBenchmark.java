@@ -57,11 +57,12 @@ public final class BrokerBenchmark {
     private static final Duration PACED_TOKEN = Duration.ofMillis(5);
 
     /**
-     * Which parts run: {@code -Dbenchmark.parts=instant,paced,memory,throughput} (all by default; instant
-     * and paced are the latency rows with either upstream).
+     * Which parts run: {@code -Dbenchmark.parts=instant,paced,relay,floor,memory,throughput} (all by default;
+     * instant and paced are the latency rows with either upstream, relay the same rows through nginx instead of
+     * the broker, floor what a durable commit and a TEE signature cost on this machine).
      */
     private static final List<String> PARTS = List.of(System.getProperty("benchmark.parts",
-            "instant,paced,memory,throughput").split(","));
+            "instant,paced,relay,floor,memory,throughput").split(","));
     /** When set, a JFR recording of the broker per measured row goes to this folder ({@code -Dbroker.profile=DIR}). */
     private static final String PROFILE = System.getProperty("broker.profile", "");
 
@@ -94,7 +95,14 @@ public final class BrokerBenchmark {
         }
     }
 
-    private record Row(String what, String upstream, int concurrency, Measured direct, Measured broker) {
+    /** The relayed rows' relay ({@code broker} or {@code nginx}), its process and whether it is a JVM (profiled with JFR). */
+    private record Relay(String name, long pid, boolean jvm) {
+        static Relay broker(BenchmarkBrokerProcess broker) {
+            return new Relay("broker", broker.pid(), true);
+        }
+    }
+
+    private record Row(String what, String upstream, String relay, int concurrency, Measured direct, Measured broker) {
     }
 
     private record Throughput(int concurrency, Measured measured) {
@@ -119,6 +127,7 @@ public final class BrokerBenchmark {
         List<Row> rows = new ArrayList<>();
         List<Throughput> throughput = new ArrayList<>();
         long[] memory = new long[3];
+        FloorCosts floor = null;
         try (AnvilNode node = AnvilNode.start(AnvilOptions.builder().logFile(dir.resolve("anvil.log")).build())) {
             BenchmarkChain chain = new BenchmarkChain(node);
             Path signerFile = dir.resolve("tee-signer.json");
@@ -135,15 +144,24 @@ public final class BrokerBenchmark {
                 URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
                 URI proxied = broker.url().resolve("/v1/proxy/chat/completions");
                 byte[] chat = ChatCalls.chatBody(ChatCalls.PROMPT, false, false);
+                if (!PARTS.contains("instant")) {
+                    // The paced rows' own warm-up (a few hundred slow answers) leaves the broker's JIT
+                    // compiler busy during the measured rounds: warm up as the instant rows would.
+                    LoadGenerator.run(64, Integer.MAX_VALUE, WARM_UP, calls.whole(proxied, bearers, chat));
+                }
                 for (Duration tokenDelay : latencyPaces()) {
                     model.set(DevModel.create(DevModelConfig.defaults().withTokenDelay(tokenDelay)));
                     String pace = tokenDelay.isZero() ? "instant" : tokenDelay.toMillis() + " ms/token";
                     int[] levels = tokenDelay.isZero() ? CONCURRENCY : new int[] {16};
-                    rows.addAll(latencyRows(broker, "chat, whole answer", pace, levels,
+                    rows.addAll(latencyRows(Relay.broker(broker), "chat, whole answer", pace, levels,
                             calls.whole(direct, List.of(), chat), calls.whole(proxied, bearers, chat)));
-                    rows.addAll(latencyRows(broker, "chat stream, first token", pace, levels,
+                    rows.addAll(latencyRows(Relay.broker(broker), "chat stream, first token", pace, levels,
                             calls.firstToken(direct, List.of(), ChatCalls.chatBody(ChatCalls.PROMPT, true, true)),
                             calls.firstToken(proxied, bearers, ChatCalls.chatBody(ChatCalls.PROMPT, true, false))));
+                }
+                if (PARTS.contains("relay")) {
+                    model.set(DevModel.create());
+                    rows.addAll(referenceRelayRows(out, dir, upstream.baseUrl(), direct, calls, chat));
                 }
                 if (PARTS.contains("memory")) {
                     out.println("Resident memory under 64 slow streams ...");
@@ -154,6 +172,10 @@ public final class BrokerBenchmark {
                     memory[2] = broker.peakResidentBytes();
                 }
             }
+            if (PARTS.contains("floor")) {
+                out.println("Floor costs: durable commits and TEE signatures ...");
+                floor = FloorCosts.measure(dir, signer);
+            }
             if (PARTS.contains("throughput")) {
                 out.println("Maximum requests/s with the dev model in-process ...");
                 try (BenchmarkBrokerProcess broker = broker(chain, signerFile, dir, "dev", "instant")) {
@@ -161,15 +183,18 @@ public final class BrokerBenchmark {
                             bearers, ChatCalls.chatBody(ChatCalls.PROMPT, false, false));
                     LoadGenerator.run(128, Integer.MAX_VALUE, WARM_UP, call);
                     for (int concurrency : THROUGHPUT_CONCURRENCY) {
-                        profileStart(broker, "throughput-c" + concurrency);
-                        throughput.add(new Throughput(concurrency, measure(broker,
+                        profileStart(broker.pid(), "throughput-c" + concurrency);
+                        throughput.add(new Throughput(concurrency, measure(broker.pid(),
                                 () -> LoadGenerator.run(concurrency, Integer.MAX_VALUE, Duration.ofSeconds(6), call))));
-                        profileStop(broker);
+                        profileStop(broker.pid());
                     }
                 }
             }
         }
         print(out, rows, throughput, memory);
+        if (floor != null) {
+            floor.print(out);
+        }
     }
 
     private static BenchmarkBrokerProcess broker(BenchmarkChain chain, Path signerFile, Path dir, String upstream,
@@ -208,15 +233,40 @@ public final class BrokerBenchmark {
         return paces;
     }
 
-    /** Warms both paths up, then alternates direct and broker rounds at each concurrency. */
-    private static List<Row> latencyRows(BenchmarkBrokerProcess process, String what, String upstream, int[] levels,
+    /**
+     * The instant-upstream rows again with nginx as the relay: what a relay that does nothing but
+     * relay adds on this machine, the floor under any broker's figures.
+     */
+    private static List<Row> referenceRelayRows(PrintStream out, Path dir, URI upstream, URI direct, ChatCalls calls,
+                                                byte[] chat) throws IOException, InterruptedException {
+        java.util.Optional<ReferenceRelay> started = ReferenceRelay.start(upstream, dir);
+        if (started.isEmpty()) {
+            out.println("nginx is not installed (apt-get install nginx-light): no reference-relay rows");
+            return List.of();
+        }
+        try (ReferenceRelay nginx = started.get()) {
+            Relay relay = new Relay("nginx", nginx.pid(), false);
+            URI relayed = nginx.url().resolve(direct.getPath());
+            byte[] stream = ChatCalls.chatBody(ChatCalls.PROMPT, true, true);
+            List<Row> rows = new ArrayList<>(latencyRows(relay, "chat, whole answer", "instant", CONCURRENCY,
+                    calls.whole(direct, List.of(), chat), calls.whole(relayed, List.of(), chat)));
+            rows.addAll(latencyRows(relay, "chat stream, first token", "instant", CONCURRENCY,
+                    calls.firstToken(direct, List.of(), stream), calls.firstToken(relayed, List.of(), stream)));
+            return rows;
+        }
+    }
+
+    /** Warms both paths up, then alternates direct and relayed rounds at each concurrency. */
+    private static List<Row> latencyRows(Relay relay, String what, String upstream, int[] levels,
                                          LoadGenerator.Call direct, LoadGenerator.Call broker)
             throws InterruptedException {
         LoadGenerator.run(16, 3_000, Duration.ofSeconds(10), direct);
         // The broker's JIT compiler keeps a core busy for tens of seconds, and again for code paths
         // first hot at another concurrency: warm up at the lowest and highest first, as a broker in
         // service would be, rather than measure the compiler.
-        if (upstream.equals("instant")) {
+        if (!relay.jvm()) {
+            LoadGenerator.run(16, 3_000, Duration.ofSeconds(10), broker);
+        } else if (upstream.equals("instant")) {
             LoadGenerator.run(1, Integer.MAX_VALUE, WARM_UP.dividedBy(3), broker);
             LoadGenerator.run(64, Integer.MAX_VALUE, WARM_UP, broker);
         } else {
@@ -227,19 +277,25 @@ public final class BrokerBenchmark {
             int perRound = concurrency == 1 ? 500 : concurrency * (upstream.equals("instant") ? 100 : 20);
             Measured viaDirect = Measured.EMPTY;
             Measured viaBroker = Measured.EMPTY;
-            profileStart(process, (what.contains("stream") ? "stream" : "whole") + "-"
-                    + upstream.replace(" ", "").replace("/", "-per-") + "-c" + concurrency);
+            String profile = (what.contains("stream") ? "stream" : "whole") + "-"
+                    + upstream.replace(" ", "").replace("/", "-per-") + "-c" + concurrency;
+            if (relay.jvm()) {
+                profileStart(relay.pid(), profile);
+            }
             for (int round = 0; round < ROUNDS; round++) {
+                long pid = relay.pid();
                 if (round % 2 == 0) {
-                    viaDirect = viaDirect.plus(measure(process, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct)));
-                    viaBroker = viaBroker.plus(measure(process, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker)));
+                    viaDirect = viaDirect.plus(measure(pid, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct)));
+                    viaBroker = viaBroker.plus(measure(pid, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker)));
                 } else {
-                    viaBroker = viaBroker.plus(measure(process, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker)));
-                    viaDirect = viaDirect.plus(measure(process, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct)));
+                    viaBroker = viaBroker.plus(measure(pid, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, broker)));
+                    viaDirect = viaDirect.plus(measure(pid, () -> LoadGenerator.run(concurrency, perRound, ROUND_LIMIT, direct)));
                 }
             }
-            profileStop(process);
-            rows.add(new Row(what, upstream, concurrency, viaDirect, viaBroker));
+            if (relay.jvm()) {
+                profileStop(relay.pid());
+            }
+            rows.add(new Row(what, upstream, relay.name(), concurrency, viaDirect, viaBroker));
         }
         return rows;
     }
@@ -248,27 +304,27 @@ public final class BrokerBenchmark {
         LoadGenerator.Outcome run() throws InterruptedException;
     }
 
-    /** One run of calls with the CPU this JVM and the broker process spent meanwhile. */
-    private static Measured measure(BenchmarkBrokerProcess broker, Run run) throws InterruptedException {
+    /** One run of calls with the CPU this JVM and the relay process ({@code pid}) spent meanwhile. */
+    private static Measured measure(long pid, Run run) throws InterruptedException {
         long self = ProcessCpu.self();
-        long brokerCpu = ProcessCpu.of(broker.pid());
+        long relayCpu = ProcessCpu.of(pid);
         LoadGenerator.Outcome outcome = run.run();
-        return new Measured(outcome, ProcessCpu.self() - self, ProcessCpu.of(broker.pid()) - brokerCpu);
+        return new Measured(outcome, ProcessCpu.self() - self, ProcessCpu.of(pid) - relayCpu);
     }
 
-    private static void profileStart(BenchmarkBrokerProcess broker, String name) {
+    private static void profileStart(long broker, String name) {
         if (!PROFILE.isEmpty()) {
             jcmd(broker, "JFR.start", "name=bench", "settings=" + PROFILE_SETTINGS,
                     "filename=" + Path.of(PROFILE, name + ".jfr").toAbsolutePath());
-            profiled = new Profiled(name, ProcessCpu.byThread(broker.pid()));
+            profiled = new Profiled(name, ProcessCpu.byThread(broker));
         }
     }
 
     /** Stops the recording and writes the broker's CPU per thread (name) over it beside it. */
-    private static void profileStop(BenchmarkBrokerProcess broker) {
+    private static void profileStop(long broker) {
         if (!PROFILE.isEmpty()) {
             jcmd(broker, "JFR.stop", "name=bench");
-            java.util.Map<String, Long> spent = ProcessCpu.byThreadSince(broker.pid(), profiled.threads());
+            java.util.Map<String, Long> spent = ProcessCpu.byThreadSince(broker, profiled.threads());
             StringBuilder text = new StringBuilder();
             spent.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> text.append(String.format("%8.0f ms  %s%n", e.getValue() / 1e6, e.getKey())));
@@ -287,9 +343,9 @@ public final class BrokerBenchmark {
     private static final String PROFILE_SETTINGS = System.getProperty("broker.profile.settings", "profile");
     private static Profiled profiled;
 
-    private static void jcmd(BenchmarkBrokerProcess broker, String... command) {
+    private static void jcmd(long broker, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(broker.pid())));
+                Long.toString(broker)));
         line.addAll(List.of(command));
         try {
             Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -341,9 +397,9 @@ public final class BrokerBenchmark {
         out.println("Broker benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores (" + cpuModel() + "), JDK " + Runtime.version() + ", broker JVM " + String.join(" ", BROKER_JVM));
         out.println();
-        out.println("| measurement | upstream | concurrency | direct p50 ms | broker p50 ms | added p50 ms"
-                + " | direct p99 ms | broker p99 ms | added p99 ms | requests (each) |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| measurement | upstream | relay | concurrency | direct p50 ms | relayed p50 ms | added p50 ms"
+                + " | direct p99 ms | relayed p99 ms | added p99 ms | requests (each) |");
+        out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Row row : rows) {
             LoadGenerator.Outcome direct = row.direct().outcome();
             LoadGenerator.Outcome broker = row.broker().outcome();
@@ -351,24 +407,24 @@ public final class BrokerBenchmark {
             long b50 = broker.percentile(50);
             long d99 = direct.percentile(99);
             long b99 = broker.percentile(99);
-            out.printf("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %,d |%n", row.what(), row.upstream(),
-                    row.concurrency(), ms(d50),
+            out.printf("| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %,d |%n", row.what(), row.upstream(),
+                    row.relay(), row.concurrency(), ms(d50),
                     ms(b50), ms(b50 - d50), ms(d99), ms(b99), ms(b99 - d99),
                     Math.min(direct.latencies().length, broker.latencies().length));
             failures(out, "direct", direct);
-            failures(out, "broker", broker);
+            failures(out, row.relay(), broker);
         }
         if (!rows.isEmpty()) {
             out.println();
             out.println("CPU per request in microseconds (user + system, all threads). \"Client + upstream\" is the"
-                    + " benchmark JVM (load generator and the dev model server); the broker is its own process.");
+                    + " benchmark JVM (load generator and the dev model server); the relay is its own process.");
             out.println();
-            out.println("| measurement | upstream | concurrency | direct: client + upstream µs | via broker: client +"
-                    + " upstream µs | via broker: broker µs | via broker: total µs | added µs |");
-            out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+            out.println("| measurement | upstream | relay | concurrency | direct: client + upstream µs | relayed: client +"
+                    + " upstream µs | relayed: relay µs | relayed: total µs | added µs |");
+            out.println("|---|---|---|---:|---:|---:|---:|---:|---:|");
             for (Row row : rows) {
-                out.printf("| %s | %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |%n", row.what(), row.upstream(),
-                        row.concurrency(), row.direct().selfMicros(), row.broker().selfMicros(),
+                out.printf("| %s | %s | %s | %d | %.0f | %.0f | %.0f | %.0f | %.0f |%n", row.what(), row.upstream(),
+                        row.relay(), row.concurrency(), row.direct().selfMicros(), row.broker().selfMicros(),
                         row.broker().brokerMicros(), row.broker().totalMicros(),
                         row.broker().totalMicros() - row.direct().totalMicros());
             }
@@ -396,7 +452,13 @@ public final class BrokerBenchmark {
             out.println();
         }
         for (Row row : rows) {
-            if (row.concurrency() == 16) {
+            if (row.concurrency() == 16 && row.relay().equals("nginx")) {
+                out.printf("- reference: nginx alone adds %s / %s ms (p50 / p99) at concurrency 16, %s%n",
+                        ms(added(row, 50)), ms(added(row, 99)), row.what());
+            }
+        }
+        for (Row row : rows) {
+            if (row.concurrency() == 16 && row.relay().equals("broker")) {
                 goal(out, String.format("added p50 <= 1 ms and p99 <= 5 ms at concurrency 16, %s, %s upstream (%s / %s)",
                         row.what(), row.upstream(), ms(added(row, 50)), ms(added(row, 99))),
                         added(row, 50) <= 1_000_000 && added(row, 99) <= 5_000_000);
