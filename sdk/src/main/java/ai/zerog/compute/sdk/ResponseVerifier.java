@@ -137,26 +137,19 @@ final class ResponseVerifier {
      * Empty when additionalInfo is missing or not a JSON object.
      */
     static Optional<Address> expectedSigner(Service service) {
-        JsonNode info;
+        AdditionalInfo info = AdditionalInfo.parse(service.additionalInfo());
+        if (info.shape() != AdditionalInfo.Shape.OBJECT) {
+            return Optional.empty();
+        }
+        Optional<String> target = info.separatedSigner();
+        if (target.isEmpty()) {
+            return Optional.of(service.teeSignerAddress());
+        }
         try {
-            info = service.additionalInfo().isBlank() ? null : Jsons.MAPPER.readTree(service.additionalInfo());
-        } catch (IOException e) {
-            return Optional.empty();
+            return Optional.of(Address.of(target.get()));
+        } catch (CoreException e) {
+            throw new IllegalStateException("additionalInfo TargetTeeAddress '" + target.get() + "' is not an address");
         }
-        if (info == null || !info.isObject()) {
-            return Optional.empty();
-        }
-        boolean separated = info.path("TargetSeparated").isBoolean() && info.get("TargetSeparated").asBoolean();
-        boolean centralized = "centralized".equals(info.path("ProviderType").asText("decentralized"));
-        String target = info.path("TargetTeeAddress").isTextual() ? info.get("TargetTeeAddress").asText() : "";
-        if (separated && !centralized && !target.isEmpty()) {
-            try {
-                return Optional.of(Address.of(target));
-            } catch (CoreException e) {
-                throw new IllegalStateException("additionalInfo TargetTeeAddress '" + target + "' is not an address");
-            }
-        }
-        return Optional.of(service.teeSignerAddress());
     }
 
     /** What the broker signs for these bytes (§5.1): decoded images for image services, else both bodies. */

@@ -5,7 +5,6 @@ import ai.zerog.compute.core.Address;
 import ai.zerog.compute.sdk.ServiceVerification.Check;
 import ai.zerog.compute.sdk.ServiceVerification.CheckType;
 import ai.zerog.compute.sdk.VerificationStep.Status;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -95,27 +94,22 @@ final class ServiceVerifier {
 
         /** §6.2 step 2: which reports to fetch, from additionalInfo; empty when it cannot be checked. */
         private Optional<List<Source>> architecture() {
-            JsonNode info;
-            try {
-                info = service.additionalInfo().isBlank() ? null : Jsons.MAPPER.readTree(service.additionalInfo());
-            } catch (IOException e) {
-                info = null;
-            }
-            if (info == null || !info.isObject()) {
+            AdditionalInfo info = AdditionalInfo.parse(service.additionalInfo());
+            if (info.shape() != AdditionalInfo.Shape.OBJECT) {
                 check(CheckType.SERVICE_INFO, "", "service info", false, "the service's additionalInfo on chain is "
-                        + (service.additionalInfo().isBlank() ? "empty" : "not a JSON object")
+                        + (info.shape() == AdditionalInfo.Shape.BLANK ? "empty" : "not a JSON object")
                         + ", so there is no attestation to check: this provider is not verifiable");
                 return Optional.empty();
             }
-            teeVerifier = info.path("TEEVerifier").asText("").isEmpty() ? "dstack" : info.get("TEEVerifier").asText();
-            separated = info.path("TargetSeparated").asBoolean(false);
-            boolean centralized = "centralized".equals(info.path("ProviderType").asText(""));
+            teeVerifier = info.attestationVerifier();
+            separated = info.separatedForAttestation();
+            boolean centralized = info.providerType() == AdditionalInfo.ProviderType.CENTRALIZED;
             if (!teeVerifier.equals("dstack")) {
                 check(CheckType.SERVICE_INFO, "", "service info", false, "TEEVerifier '" + teeVerifier
                         + "' is not supported (only dstack reports can be checked)");
                 return Optional.empty();
             }
-            String verifierUrl = info.path("VerifierURL").asText("");
+            String verifierUrl = info.verifierUrl();
             Source broker = new Source("broker", "/v1/quote", "broker_attestation_report.json");
             Source llm = new Source("llm", "/v1/proxy/attestation/report?model="
                     + URLEncoder.encode(service.model(), StandardCharsets.UTF_8), "llm_attestation_report.json");
