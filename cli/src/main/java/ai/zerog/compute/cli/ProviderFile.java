@@ -28,19 +28,24 @@ import java.util.Optional;
  *     {"maxInputTokens": 32000, "inputMultiplier": 1, "outputMultiplier": 1},
  *     {"maxInputTokens": 0, "inputMultiplier": 3, "inputMultiplierDenominator": 2, "outputMultiplier": 2}]},
  *   "cacheTokenBilling": {"enabled": true, "divisor": 10,
- *     "writeMultiplierNumerator": 5, "writeMultiplierDenominator": 4}
+ *     "writeMultiplierNumerator": 5, "writeMultiplierDenominator": 4},
+ *   "feeStore": {"type": "postgresql", "url": "jdbc:postgresql://db.internal:5432/broker",
+ *     "user": "broker", "passwordEnv": "ZG_FEE_STORE_PASSWORD"}
  * }
  * }</pre>
  * Prices are 0G per unit (token, image or second). {@code "upstream": "dev"} serves the built-in
  * dev model. {@code publicUrl} defaults to {@code http://host:port}; {@code dataDir} (the sealed TEE
  * key and the fee database) is relative to the file. The optional chat pricing keys
  * ({@code tieredPricing}, {@code cacheTokenBilling}, {@code modelPricing}) are described on
- * {@link ChatPricingJson}; they are published on chain and in {@code /v1/models}.
+ * {@link ChatPricingJson}; they are published on chain and in {@code /v1/models}. The optional
+ * {@code feeStore} (default: SQLite at {@code dataDir/fees.db}, durability {@code full}) is described
+ * on {@link FeeStoreSetting}: SQLite with {@code "durability": "full" | "process"}, or PostgreSQL
+ * shared by several brokers of one provider, with the password in the variable {@code passwordEnv} names.
  */
 record ProviderFile(String host, int port, Optional<URI> publicUrl, String serviceType, String model,
                     BigInteger inputPrice, BigInteger outputPrice, String verifiability, Optional<URI> upstreamUrl,
                     Optional<String> upstreamKeyVariable, Path dataDir, Duration settlementInterval, boolean register,
-                    ChatPricingConfig pricing) {
+                    ChatPricingConfig pricing, FeeStoreSetting feeStore) {
     static ProviderFile read(Path file) {
         JsonNode node;
         try {
@@ -66,7 +71,7 @@ record ProviderFile(String host, int port, Optional<URI> publicUrl, String servi
                 dev ? Optional.empty() : text(upstream, "apiKeyEnv"),
                 base.resolve(node.path("dataDir").asText("provider-data")),
                 Duration.ofSeconds(node.path("settlementIntervalSeconds").asLong(60)),
-                node.path("register").asBoolean(true), pricing(node, file));
+                node.path("register").asBoolean(true), pricing(node, file), FeeStoreSetting.read(node, file));
     }
 
     private static ChatPricingConfig pricing(JsonNode node, Path file) {
@@ -105,7 +110,7 @@ record ProviderFile(String host, int port, Optional<URI> publicUrl, String servi
                 : Optional.empty();
     }
 
-    private static CliFailure invalid(Path file, String why) {
+    static CliFailure invalid(Path file, String why) {
         return new CliFailure("the provider config " + file + " is not valid: " + why,
                 "See the format with: 0g-compute-cli provider start --help");
     }

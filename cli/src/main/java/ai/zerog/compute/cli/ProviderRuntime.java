@@ -13,6 +13,7 @@ import ai.zerog.compute.provider.RegistrationResult;
 import ai.zerog.compute.provider.ServiceConfig;
 import ai.zerog.compute.provider.ServiceRegistration;
 import ai.zerog.compute.provider.SettlementConfig;
+import ai.zerog.compute.provider.SettlementReport;
 import ai.zerog.compute.provider.SettlementWorker;
 import ai.zerog.compute.provider.SoftwareTeeSigner;
 import ai.zerog.compute.provider.Upstream;
@@ -24,8 +25,10 @@ import java.util.Optional;
 
 /**
  * A provider's broker assembled from the provider module's parts: the TEE
- * signer sealed in the data folder, fees in SQLite, the settlement worker, the HTTP server in
- * front of the upstream, and the service registered (or updated) on chain.
+ * signer sealed in the data folder, fees in the file's {@link FeeStoreSetting} (SQLite in the data
+ * folder, or PostgreSQL shared with other brokers of this provider: the store's settler lease lets
+ * one settle at a time), the settlement worker, the HTTP server in front of the upstream, and the
+ * service registered (or updated) on chain.
  */
 final class ProviderRuntime implements AutoCloseable {
     private final ProviderServer server;
@@ -46,13 +49,19 @@ final class ProviderRuntime implements AutoCloseable {
     static ProviderRuntime start(ProviderFile file, ProviderWallet wallet, CliEnvironment environment) {
         PrintStream out = environment.out();
         SoftwareTeeSigner signer = SoftwareTeeSigner.openOrCreate(file.dataDir().resolve("tee-signer.json"));
-        FeeStore store = FeeStore.sqlite(file.dataDir().resolve("fees.db"));
+        FeeStore store = file.feeStore().open(file.dataDir(), environment);
         BrokerMetrics metrics = BrokerMetrics.prometheus();
-        Upstream upstream = upstream(file, environment);
         var network = wallet.network().profile();
-        SettlementWorker settlement = SettlementWorker.create(store, wallet.sender(), network.inference(), signer,
-                network.chainId(), Clock.systemUTC(), SettlementConfig.defaults().withInterval(file.settlementInterval()),
-                metrics);
+        Upstream upstream;
+        SettlementWorker settlement;
+        try {
+            upstream = upstream(file, environment);
+            settlement = SettlementWorker.create(store, wallet.sender(), network.inference(), signer, network.chainId(),
+                    Clock.systemUTC(), SettlementConfig.defaults().withInterval(file.settlementInterval()), metrics);
+        } catch (RuntimeException e) {
+            store.close(); // a PostgreSQL pool would otherwise keep connections (and the JVM) alive
+            throw e;
+        }
         ProviderServer server;
         ProviderConfig config;
         try {
@@ -72,6 +81,7 @@ final class ProviderRuntime implements AutoCloseable {
         ProviderRuntime runtime = new ProviderRuntime(server, settlement, store, upstream, publicUrl);
         out.println("Broker listening on " + server.url() + " (TEE signer " + signer.address().checksummed()
                 + ", software attestation)");
+        out.println("Fee store: " + file.feeStore().describe(file.dataDir()));
         if (file.register()) {
             try {
                 RegistrationResult result = ServiceRegistration.register(wallet.sender(), network.inference(),
@@ -102,6 +112,15 @@ final class ProviderRuntime implements AutoCloseable {
 
     URI url() {
         return server.url();
+    }
+
+    FeeStore feeStore() {
+        return store;
+    }
+
+    /** Runs a settlement round now (skipped while another broker on a shared store holds the settler lease). */
+    SettlementReport settleNow() {
+        return settlement.runOnce();
     }
 
     URI publicUrl() {

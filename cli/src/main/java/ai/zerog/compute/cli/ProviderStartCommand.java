@@ -23,7 +23,15 @@ import picocli.CommandLine.Spec;
                 "Chat pricing (optional, as the official broker): tieredPricing {enabled, tiers: [{maxInputTokens,",
                 "inputMultiplier, inputMultiplierDenominator?, outputMultiplier, outputMultiplierDenominator?}]},",
                 "cacheTokenBilling {enabled, divisor (default 4), writeMultiplierNumerator/Denominator?,",
-                "write1hMultiplierNumerator/Denominator?}, modelPricing [{model, tiers, cacheTokenBilling}]."})
+                "write1hMultiplierNumerator/Denominator?}, modelPricing [{model, tiers, cacheTokenBilling}].",
+                "Fee store (optional, default {\"type\": \"sqlite\", \"durability\": \"full\"} in",
+                "dataDir/fees.db): feeStore {\"type\": \"sqlite\", \"durability\": \"process\"} skips",
+                "the fsync per answer (a commit survives a broker crash, not a power cut: the",
+                "provider may lose the last fees, users are never over-charged), or",
+                "{\"type\": \"postgresql\", \"url\": \"jdbc:postgresql://host:5432/db\",",
+                "\"user\": \"broker\", \"passwordEnv\": \"ZG_FEE_STORE_PASSWORD\"} for several brokers",
+                "of one provider on one database (all serve, one settles at a time; give them",
+                "the same dataDir/tee-signer.json). The password comes from that variable only."})
 final class ProviderStartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +46,7 @@ final class ProviderStartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CliEnvironment environment = ZgComputeCli.environment(spec);
         ProviderFile file = ProviderFile.read(environment.resolve(config));
+        file.feeStore().checkEnvironment(environment); // before the wallet may prompt for its password
         ProviderWallet wallet = ProviderWallet.open(environment, network);
         ProviderRuntime runtime;
         try {

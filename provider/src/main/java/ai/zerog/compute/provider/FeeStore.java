@@ -12,16 +12,25 @@ import java.util.Optional;
 /**
  * The broker's durable state: one fee record per answered request, the response signatures the
  * signature endpoint serves, and the settlement batches that pay the fees on chain. Money is
- * stored exactly (decimal, never floating point). Every write is durable when the call returns.
+ * stored exactly (decimal, never floating point). Every write is durable when the call returns (for
+ * SQLite, as durable as its {@link SqliteDurability} says).
  *
  * <p>Fee records are <em>unsettled</em> until a batch holding them settles; a record in an open
  * batch still counts as unsettled. A failed batch gives its records back.
  */
 public interface FeeStore extends AutoCloseable {
 
-    /** An embedded SQLite database in {@code file} (created with its folder when missing): one broker process. */
+    /**
+     * An embedded SQLite database in {@code file} (created with its folder when missing): one broker
+     * process. Every commit survives a power cut ({@link SqliteDurability#FULL}).
+     */
     static FeeStore sqlite(Path file) {
-        return JdbcFeeStore.sqlite(file);
+        return sqlite(file, SqliteDurability.FULL);
+    }
+
+    /** As {@link #sqlite(Path)}, committing as {@code durability} says. */
+    static FeeStore sqlite(Path file, SqliteDurability durability) {
+        return JdbcFeeStore.sqlite(file, durability);
     }
 
     /** A PostgreSQL database that several broker replicas may share; only the lease holder settles. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -36,20 +37,21 @@ final class JdbcFeeStore implements FeeStore {
         this.leases = leases;
     }
 
-    static FeeStore sqlite(Path file) {
+    static FeeStore sqlite(Path file, SqliteDurability durability) {
+        Objects.requireNonNull(durability, "durability");
         Path absolute = file.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
             throw new ProviderException("cannot create the folder of the fee store " + absolute + ": " + e.getMessage(), e);
         }
-        HikariDataSource pool = StoreDialect.SQLITE.dataSource(absolute.toString(), "", "");
+        HikariDataSource pool = StoreDialect.sqlite(absolute.toString(), durability);
         Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".settler-lock");
         return open(pool, StoreDialect.SQLITE, () -> FileSettlerLease.tryAcquire(lockFile));
     }
 
     static FeeStore postgres(String jdbcUrl, String user, String password) {
-        HikariDataSource pool = StoreDialect.POSTGRESQL.dataSource(jdbcUrl, user, password);
+        HikariDataSource pool = StoreDialect.postgres(jdbcUrl, user, password);
         return open(pool, StoreDialect.POSTGRESQL, () -> AdvisorySettlerLease.tryAcquire(pool));
     }
 
@@ -200,6 +202,15 @@ final class JdbcFeeStore implements FeeStore {
     @Override
     public BigInteger shortfall(Address user) {
         return jdbc.read("sum the shortfalls of " + user, c -> batches.shortfall(c, user));
+    }
+
+    /** The first value {@code query} (e.g. {@code PRAGMA synchronous}) reads on the writer's connection; for tests. */
+    String setting(String query) {
+        return jdbc.write("read " + query, c -> {
+            try (var statement = c.createStatement(); var row = statement.executeQuery(query)) {
+                return row.next() ? row.getString(1) : "";
+            }
+        });
     }
 
     @Override

@@ -27,28 +27,42 @@ enum StoreDialect {
         return "classpath:db/migration/" + folder;
     }
 
-    HikariDataSource dataSource(String target, String user, String password) {
+    /** A pool on a SQLite file, committing as {@code durability} says. */
+    static HikariDataSource sqlite(String file, SqliteDurability durability) {
+        HikariConfig config = SQLITE.config();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(4);
+        // WAL lets readers run beside the writer; FULL makes each commit survive a power cut,
+        // NORMAL only a process crash (see SqliteDurability);
+        // IMMEDIATE takes the write lock at BEGIN so two writers queue instead of deadlocking.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", durability.synchronousPragma());
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        // Unused (we read ids with RETURNING); the driver would run an extra query after every INSERT.
+        config.addDataSourceProperty("jdbc.get_generated_keys", "false");
+        return SQLITE.open(config, file);
+    }
+
+    /** A pool on a PostgreSQL database. */
+    static HikariDataSource postgres(String jdbcUrl, String user, String password) {
+        HikariConfig config = POSTGRESQL.config();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        return POSTGRESQL.open(config, jdbcUrl);
+    }
+
+    private HikariConfig config() {
         HikariConfig config = new HikariConfig();
         config.setPoolName("zg-fee-store-" + folder);
         config.setMinimumIdle(1);
-        if (this == SQLITE) {
-            config.setJdbcUrl("jdbc:sqlite:" + target);
-            config.setMaximumPoolSize(4);
-            // WAL lets readers run beside the writer; FULL makes each commit survive a power cut;
-            // IMMEDIATE takes the write lock at BEGIN so two writers queue instead of deadlocking.
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "FULL");
-            config.addDataSourceProperty("busy_timeout", "30000");
-            config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-            // Unused (we read ids with RETURNING); the driver would run an extra query after every INSERT.
-            config.addDataSourceProperty("jdbc.get_generated_keys", "false");
-        } else {
-            config.setJdbcUrl(target);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(8);
-        }
+        return config;
+    }
+
+    private HikariDataSource open(HikariConfig config, String target) {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

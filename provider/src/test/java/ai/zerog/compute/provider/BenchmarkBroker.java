@@ -32,7 +32,9 @@ public final class BenchmarkBroker {
         Upstream upstream = args[5].equals("dev") ? DevModel.create()
                 : OpenAiUpstream.create(OpenAiUpstreamConfig.of(URI.create(args[5])));
         TeeSigner signer = SoftwareTeeSigner.openOrCreate(Path.of(args[3]));
-        FeeStore store = FeeStore.sqlite(Path.of(args[4]));
+        // -Dbroker.jvm="... -Dfees.durability=process" measures the SQLite setting without an fsync per answer
+        FeeStore store = FeeStore.sqlite(Path.of(args[4]), SqliteDurability.valueOf(
+                System.getProperty("fees.durability", "full").toUpperCase(java.util.Locale.ROOT)));
         ProviderConfig config = BrokerFixture.defaultConfig().withLimits(LIMITS);
         ProviderServer server = ProviderServer.start(config, new ProviderParts(rpc, Address.of(args[1]),
                 Address.of(args[2]), signer, store, upstream, user -> { }, Clock.systemUTC(), BrokerMetrics.prometheus()));

@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * ({@code /usr/lib/postgresql/<version>/bin}): {@code initdb} into a temp folder, started on a free
  * port (socket in the same folder), stopped and deleted when the JVM exits. As root the server runs
  * as the {@code postgres} user, since PostgreSQL refuses to run as root. Each test asks for its own
- * fresh database.
+ * fresh database. Public: the CLI's tests use it through this module's test jar.
  */
-final class TestPostgres {
-    static final String USER = "zg";
+public final class TestPostgres {
+    public static final String USER = "zg";
 
     private static TestPostgres instance;
 
@@ -40,7 +40,7 @@ final class TestPostgres {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static synchronized TestPostgres get() {
+    public static synchronized TestPostgres get() {
         if (instance == null) {
             instance = start();
         }
@@ -48,7 +48,7 @@ final class TestPostgres {
     }
 
     /** A new empty database's JDBC URL (user {@link #USER}, no password). */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "t" + databases.incrementAndGet();
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
              Statement s = c.createStatement()) {
@@ -59,7 +59,7 @@ final class TestPostgres {
         return jdbcUrl(name);
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
