@@ -87,7 +87,37 @@ public final class CliBrokers {
     public static ResolvedNetwork network(CliEnvironment environment, NetworkOptions options) {
         CliConfig config = CliConfig.load(environment);
         Rpc rpc = rpc(environment, options, config);
-        long chainId = chainIdOf(rpc.url());
+        return resolve(environment, options, config, rpc, chainIdOf(rpc.url()));
+    }
+
+    /**
+     * The network of a command that must start without asking anything or reaching the chain
+     * ({@code ui start-web}: its pages need neither a key nor an RPC to be served): the configured
+     * network; when its RPC does not answer, the profile of the chain last saved for it (else
+     * testnet's addresses), with a warning; 0G testnet when no network is configured.
+     */
+    public static ResolvedNetwork networkWithoutAsking(CliEnvironment environment, NetworkOptions options) {
+        CliConfig config = CliConfig.load(environment);
+        Optional<Rpc> configured = configuredRpc(environment, options, config);
+        if (configured.isEmpty()) {
+            environment.err().println("No network configured: using 0G testnet (" + NetworkProfile.TESTNET.rpcUrl()
+                    + "). Pick another with 0g-compute-cli setup-network, or --rpc <url>.");
+            return new ResolvedNetwork(NetworkProfile.TESTNET, "default");
+        }
+        Rpc rpc = configured.get();
+        long chainId;
+        try {
+            chainId = chainIdOf(rpc.url());
+        } catch (CliFailure unreachable) {
+            chainId = config.chainId().orElse(NetworkProfile.TESTNET.chainId());
+            environment.err().println("⚠ " + unreachable.getMessage() + ": starting anyway; pages that read the chain"
+                    + " show errors until it answers.");
+        }
+        return resolve(environment, options, config, rpc, chainId);
+    }
+
+    private static ResolvedNetwork resolve(CliEnvironment environment, NetworkOptions options, CliConfig config, Rpc rpc,
+                                           long chainId) {
         NetworkProfile profile = NetworkProfiles.forChain(chainId, URI.create(rpc.url()), devMode(environment));
         boolean savedForChain = config.chainId().isPresent() && config.chainId().getAsLong() == chainId;
         Optional<Address> ledger = options.ledgerCa().or(() -> addressVariable(environment, "LEDGER_CA"))
@@ -111,17 +141,23 @@ public final class CliBrokers {
     }
 
     static Rpc rpc(CliEnvironment environment, NetworkOptions options, CliConfig config) {
-        Optional<Rpc> chosen = options.rpc().map(url -> new Rpc(url, "--rpc"))
-                .or(() -> environment.variable("ZG_RPC_ENDPOINT").map(url -> new Rpc(url, "ZG_RPC_ENDPOINT")))
-                .or(() -> environment.variable("RPC_ENDPOINT").map(url -> new Rpc(url, "RPC_ENDPOINT")))
-                .or(() -> config.rpcEndpoint().map(url -> new Rpc(url, "config")));
+        Optional<Rpc> chosen = configuredRpc(environment, options, config);
         if (chosen.isPresent()) {
-            return new Rpc(NetworkMenu.validRpc(chosen.get().url()), chosen.get().source());
+            return chosen.get();
         }
         if (!Prompter.of(environment).available()) {
             throw new CliFailure("No RPC endpoint configured", NetworkMenu.NO_TERMINAL);
         }
         return new Rpc(NetworkMenu.askAndSave(environment, environment.err()).rpc(), "config");
+    }
+
+    /** The RPC from --rpc, ZG_RPC_ENDPOINT, RPC_ENDPOINT or the saved config, in that order, checked as a URL. */
+    private static Optional<Rpc> configuredRpc(CliEnvironment environment, NetworkOptions options, CliConfig config) {
+        return options.rpc().map(url -> new Rpc(url, "--rpc"))
+                .or(() -> environment.variable("ZG_RPC_ENDPOINT").map(url -> new Rpc(url, "ZG_RPC_ENDPOINT")))
+                .or(() -> environment.variable("RPC_ENDPOINT").map(url -> new Rpc(url, "RPC_ENDPOINT")))
+                .or(() -> config.rpcEndpoint().map(url -> new Rpc(url, "config")))
+                .map(chosen -> new Rpc(NetworkMenu.validRpc(chosen.url()), chosen.source()));
     }
 
     private static long chainIdOf(String url) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ui start-web [--port 3090]}: serves the web UI on localhost for the resolved network and
- * runs until Ctrl+C. The CLI's identity is opened only when the page connects it, and its key
+ * runs until Ctrl+C. Like the official command it needs neither a key nor a reachable RPC to start
+ * (no network configured means 0G testnet; an RPC that does not answer is a warning). The CLI's identity is opened only when the page connects it, and its key
  * stays in this process.
  */
 @Command(name = "start-web", description = "Start the web UI on localhost (Ctrl+C stops it)",
@@ -61,7 +62,7 @@ public final class StartWebCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new CliFailure("--port must be 1..65535, got " + port, "Run: 0g-compute-cli ui start-web --port 3090");
         }
-        ResolvedNetwork resolved = CliBrokers.network(environment, network);
+        ResolvedNetwork resolved = CliBrokers.networkWithoutAsking(environment, network);
         WebUiConfig config;
         try {
             config = new WebUiConfig(host, port, resolved.profile()).withStatusApiSetting(

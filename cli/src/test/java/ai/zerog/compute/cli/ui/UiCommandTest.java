@@ -29,7 +29,10 @@ class UiCommandTest {
     }
 
     private CliRun runWith(ByteArrayOutputStream out, String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        return runWith(out, new ByteArrayOutputStream(), args);
+    }
+
+    private CliRun runWith(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         CliEnvironment environment = new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
                 Map.of("NO_COLOR", "1"), home, false);
@@ -70,32 +73,68 @@ class UiCommandTest {
         }
     }
 
-    /**
-     * The command keeps serving until the JVM stops (its shutdown hook closes the server), so this
-     * run is left in a daemon thread; the test reads the URL it prints and loads the home page.
-     */
     @Test
     void shouldServeThePagesAndPrintTheUrl() throws Exception {
-        String rpc = TestDevnet.shared().network().rpcUrl().toString();
+        Served served = serve("--rpc", TestDevnet.shared().network().rpcUrl().toString());
+
+        assertThat(served.out()).contains("🚀 Web UI running on " + served.url()).contains("chain 31337");
+        assertThat(served.homePage()).contains("/js/home.js");
+    }
+
+    /** Like the official command: no key and no RPC are needed to serve the pages, and nothing is asked. */
+    @Test
+    void shouldServeForTestnetWhenNoNetworkIsConfigured() throws Exception {
+        Served served = serve();
+
+        assertThat(served.out()).contains("🚀 Web UI running on " + served.url()).contains("for testnet (chain 16602");
+        assertThat(served.err()).contains("No network configured: using 0G testnet").contains("setup-network");
+        assertThat(served.homePage()).contains("/js/home.js");
+    }
+
+    @Test
+    void shouldServeWithAWarningWhenTheRpcDoesNotAnswer() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+
+        Served served = serve("--rpc", "http://127.0.0.1:" + closed);
+
+        assertThat(served.err()).contains("cannot reach the RPC endpoint http://127.0.0.1:" + closed)
+                .contains("starting anyway");
+        assertThat(served.out()).contains("RPC http://127.0.0.1:" + closed);
+        assertThat(served.homePage()).contains("/js/home.js");
+    }
+
+    private record Served(String url, String out, String err, String homePage) {
+    }
+
+    /**
+     * Runs {@code ui start-web} on a free loopback port with {@code args}. The command keeps
+     * serving until the JVM stops (its shutdown hook closes the server), so the run is left in a
+     * daemon thread; this waits for the URL it prints and loads the home page.
+     */
+    private Served serve(String... args) throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread serving = Thread.ofVirtual().start(() -> runWith(out, "ui", "start-web", "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--rpc", rpc));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("ui", "start-web", "--host",
+                "127.0.0.1", "--port", Integer.toString(port)));
+        line.addAll(java.util.List.of(args));
+        Thread serving = Thread.ofVirtual().start(() -> runWith(out, err, line.toArray(String[]::new)));
         String url = "http://127.0.0.1:" + port;
-        for (int i = 0; i < 600 && !out.toString(StandardCharsets.UTF_8).contains(url); i++) {
+        for (int i = 0; i < 600 && serving.isAlive() && !out.toString(StandardCharsets.UTF_8).contains(url); i++) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
-
-        assertThat(serving.isAlive()).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("🚀 Web UI running on " + url).contains("chain 31337");
+        assertThat(serving.isAlive()).as("start-web stopped: %s", err.toString(StandardCharsets.UTF_8)).isTrue();
         java.net.http.HttpResponse<String> home = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/")).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("/js/home.js");
+        return new Served(url, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), home.body());
     }
 
     @Test
