@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * {@code POST /images/generations} (JSON) and {@code POST /images/edits} (multipart with an
  * {@code image} file, or JSON) of the dev model: {@code n} (default 1, at most 10) real PNGs of
  * the requested {@code size} capped at 256×256 (default 64×64), painted from the prompt (and
- * the input image's bytes for edits), as {@code b64_json} or, for {@code response_format=url},
- * a {@code data:} URL.
+ * the input image's bytes for edits), as a {@code data:} URL ({@code response_format=url}, the
+ * default as in OpenAI's API) or as {@code b64_json}.
  */
 final class DevImages {
     static final String GENERATIONS = "/images/generations";
@@ -82,7 +82,8 @@ final class DevImages {
                 throw DevRequestException.badRequest("'prompt' is required");
             }
             int n = DevJson.intField(json, "n", 1, 1, MAX_N);
-            String format = DevJson.textField(json, "response_format", "b64_json");
+            // url by default, like OpenAI's images API (and the 0G docs' samples, which read data[0].url)
+            String format = DevJson.textField(json, "response_format", "url");
             if (!format.equals("b64_json") && !format.equals("url")) {
                 throw DevRequestException.badRequest("'response_format' must be 'b64_json' or 'url', got '" + format + "'");
             }

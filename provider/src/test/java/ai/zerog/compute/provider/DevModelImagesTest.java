@@ -49,15 +49,19 @@ class DevModelImagesTest {
         JsonNode other = ok(json("/images/generations", "{\"prompt\":\"a windmill\",\"n\":2}"));
 
         assertThat(second.get("data")).isEqualTo(first.get("data"));
-        assertThat(first.at("/data/1/b64_json")).isNotEqualTo(first.at("/data/0/b64_json"));
-        assertThat(other.at("/data/0/b64_json")).isNotEqualTo(first.at("/data/0/b64_json"));
+        assertThat(first.at("/data/1/url").textValue()).isNotEqualTo(first.at("/data/0/url").textValue());
+        assertThat(other.at("/data/0/url").textValue()).isNotEqualTo(first.at("/data/0/url").textValue());
     }
 
+    /** URLs unless asked otherwise, as OpenAI's images API answers (the 0G docs' samples read data[0].url). */
     @Test
-    void shouldReturnDataUrlsWhenAskedForUrls() throws IOException {
-        JsonNode answer = ok(json("/images/generations", "{\"prompt\":\"sky\",\"response_format\":\"url\"}"));
+    void shouldReturnDataUrlsByDefaultAndBase64WhenAskedFor() throws IOException {
+        JsonNode byDefault = ok(json("/images/generations", "{\"prompt\":\"sky\"}"));
+        JsonNode base64 = ok(json("/images/generations", "{\"prompt\":\"sky\",\"response_format\":\"b64_json\"}"));
 
-        assertThat(answer.at("/data/0/url").textValue()).startsWith("data:image/png;base64,");
+        assertThat(byDefault.at("/data/0/url").textValue()).startsWith("data:image/png;base64,");
+        assertThat(byDefault.at("/data/0/b64_json").isMissingNode()).isTrue();
+        assertThat(byDefault.at("/data/0/url").textValue()).endsWith(base64.at("/data/0/b64_json").textValue());
     }
 
     @Test

@@ -69,7 +69,7 @@ class DevnetCommandTest {
         assertThat(stopped.path("running").asBoolean()).isFalse();
         assertThat(stopped.path("ledger")).isEqualTo(running.path("ledger"));
         CliRun human = CliRun.of(home, "devnet", "status");
-        assertThat(human.out()).contains("Devnet is stopped", "InferenceServing", "dev-speech-model", "account #1");
+        assertThat(human.out()).contains("Devnet is stopped", "InferenceServing", "whisper-large-v3", "account #1");
 
         CliRun unconfirmed = CliRun.of(home, "devnet", "reset");
         assertThat(unconfirmed.exitCode()).isEqualTo(1);

@@ -76,7 +76,7 @@ class LocalDevnetTest {
                 "{\"model\":\"dev-image-model\",\"prompt\":\"a sea otter\",\"n\":1,\"size\":\"64x64\"}");
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        assertThat(answer.text()).contains("b64_json");
+        assertThat(answer.text()).contains("\"url\":\"data:image/png;base64,"); // the docs' samples read data[0].url
         assertThat(verify(images.address(), answer).verified()).isTrue();
     }
 
@@ -86,7 +86,7 @@ class LocalDevnetTest {
 
         DevnetHttp.Exchange answer = DevnetHttp.postAudio(proxy(speech, "/audio/transcriptions"),
                 wallet.inference().requestHeaders(speech.address()), DevnetHttp.silentWav(2),
-                Map.of("model", "dev-speech-model"));
+                Map.of("model", "whisper-large-v3"));
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         assertThat(answer.text()).contains("\"seconds\":2.0");
