@@ -6,7 +6,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception from a command into the official failure line
- * ({@code ✗ Operation failed: <message>}), our "what to run next" line, and an exit code.
+ * ({@code ✗ Operation failed: <message>}), our "what to run next" line, and an exit code; an
+ * {@link InvalidOptionValue} prints only its official {@code Error: …} line.
  * {@code VERBOSE=true} adds the stack trace, as the official CLI does.
  */
 final class FailurePrinter implements IExecutionExceptionHandler {
@@ -20,7 +21,11 @@ final class FailurePrinter implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         var err = environment.err();
         CliFailure failure = Failures.toCli(e);
-        err.println("✗ Operation failed: " + failure.getMessage());
+        if (failure instanceof InvalidOptionValue invalid) {
+            err.println(invalid.line());
+        } else {
+            err.println("✗ Operation failed: " + failure.getMessage());
+        }
         if (failure.nextStep() != null && !failure.nextStep().isBlank()) {
             err.println("  " + failure.nextStep());
         }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code inference get-secret --provider <address>}: mints a persistent API key ({@code app-sk-…})
  * by signing, without a transaction. Slot from {@code --token-id} or the lowest not revoked;
- * lifetime from {@code --duration <ms>} (0 = never), a menu, or never when nobody can answer.
+ * lifetime from {@code --duration <ms>} (0 = never) or the menu, asked before any network access
+ * as the official CLI does. Nobody to answer the menu means no key: a key that never expires is
+ * only minted when someone chose it.
  */
 @Command(name = "get-secret", mixinStandardHelpOptions = true,
         description = "Create an API key (Bearer app-sk-...) for direct calls to a provider")
@@ -30,6 +32,8 @@ final class GetSecretCommand implements Callable<Integer> {
             "Custom (seconds)");
     private static final List<Duration> DURATION_VALUES = List.of(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(24),
             Duration.ofDays(7), Duration.ofDays(30));
+    private static final String NO_TERMINAL = "Choose the lifetime with --duration <ms>: e.g. --duration 86400000"
+            + " (24 hours), or --duration 0 for a key that never expires (revoke it with inference revoke-token).";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     @Spec
@@ -48,24 +52,26 @@ final class GetSecretCommand implements Callable<Integer> {
     @Option(names = "--token-id", paramLabel = "<id>", description = "Key slot 0-254 (default: the lowest not revoked)")
     String tokenId;
 
-    @Option(names = "--duration", paramLabel = "<ms>", description = "Lifetime in milliseconds, 0 = never expires (default: ask, or never)")
+    @Option(names = "--duration", paramLabel = "<ms>",
+            description = "Lifetime in milliseconds, 0 = never expires (default: ask; needs a terminal)")
     String duration;
 
     @Override
     public Integer call() {
         CliEnvironment environment = ZgComputeCli.environment(spec);
         Optional<Integer> slot = Optional.ofNullable(tokenId).map(TokenIds::parse);
-        Optional<Duration> lifetime = Optional.ofNullable(duration).map(GetSecretCommand::parseDuration);
+        Duration validity = Optional.ofNullable(duration).map(GetSecretCommand::parseDuration)
+                .orElseGet(() -> askDuration(environment));
         ApiKey key;
         Service service;
         try (CliSession session = CliBrokers.session(environment, network)) {
+            session.broker().ledger().getLedger(); // no ledger: the official "Account does not exist…"
             InferenceBroker inference = session.broker().inference();
-            service = inference.getService(provider);
             if (inference.account(provider).isEmpty()) {
                 throw new CliFailure("Sub-account not found. Initialize it by transferring funds via \"transfer-fund\"",
                         "Run: 0g-compute-cli transfer-fund --provider " + provider.checksummed() + " --amount 1");
             }
-            Duration validity = lifetime.orElseGet(() -> askDuration(environment));
+            service = inference.getService(provider);
             key = create(inference, slot, validity);
         }
         if (json.enabled()) {
@@ -98,21 +104,18 @@ final class GetSecretCommand implements Callable<Integer> {
         } catch (NumberFormatException ignored) {
             // refused below
         }
-        throw new CliFailure("Duration must be a non-negative number (milliseconds), got '" + text + "'",
-                "Pass --duration 0 for a key that never expires, or e.g. --duration 86400000 for 24 hours.");
+        throw new InvalidOptionValue("Duration must be a non-negative number (milliseconds)");
     }
 
+    /** The menu; without a terminal it fails (no key) and says how to choose with {@code --duration}. */
     private static Duration askDuration(CliEnvironment environment) {
         Prompter prompter = Prompter.of(environment);
-        if (!prompter.available()) {
-            return Duration.ZERO;
-        }
-        int picked = prompter.choose("Please select the API Key expiration duration:", DURATIONS, "Pass --duration <ms>.");
+        int picked = prompter.choose("Please select the API Key expiration duration:", DURATIONS, NO_TERMINAL);
         if (picked < DURATION_VALUES.size()) {
             return DURATION_VALUES.get(picked);
         }
         while (true) {
-            String seconds = prompter.line("Duration in seconds:", "Pass --duration <ms>.");
+            String seconds = prompter.line("Duration in seconds:", NO_TERMINAL);
             try {
                 long value = Long.parseLong(seconds);
                 if (value >= 0) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +18,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code retrieve-fund [--provider <address>]}: asks sub-accounts to return funds to the main
  * account. The first call starts the lock period; a call after it ends moves the unlocked funds.
- * Without {@code --provider} a person picks from a menu; scripts get every provider.
+ * Without {@code --provider} a person picks from the official menu, whose first entry is "All
+ * providers"; that one is confirmed first, since it locks every sub-account at once. With nobody to
+ * answer nothing is retrieved (as in the official CLI), and the failure names {@code --provider}:
+ * like the official CLI there is no flag for "all".
  */
 @Command(name = "retrieve-fund", mixinStandardHelpOptions = true,
         description = "Retrieve funds from provider sub-accounts to the main account (after the lock period)")
 final class RetrieveFundCommand implements Callable<Integer> {
+    private static final String QUESTION = "Select provider to retrieve funds from (inference):";
+
     @Spec
     CommandSpec spec;
 
@@ -32,7 +38,7 @@ final class RetrieveFundCommand implements Callable<Integer> {
     ServiceOption service;
 
     @Option(names = "--provider", paramLabel = "<address>", converter = AddressConverter.class,
-            description = "One provider (default: choose, or all providers when not interactive)")
+            description = "One provider (default: choose from a menu that also offers all providers; needs a terminal)")
     Address provider;
 
     @Override
@@ -49,6 +55,10 @@ final class RetrieveFundCommand implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
                 target = choose(environment, withFunds);
+                if (target.isEmpty() && !confirmAll(environment, withFunds.size())) {
+                    environment.out().println("Retrieval cancelled.");
+                    return ExitCodes.OK;
+                }
             }
             if (target.isEmpty()) {
                 environment.out().println("Retrieving funds from all inference sub accounts...");
@@ -69,21 +79,29 @@ final class RetrieveFundCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Empty for "all providers". */
+    /** Empty for "All providers"; fails with {@link #noTerminal} when nobody can answer. */
     private static Optional<Address> choose(CliEnvironment environment, List<LedgerDetail.ProviderFunds> withFunds) {
-        Prompter prompter = Prompter.of(environment);
-        if (!prompter.available()) {
-            return Optional.empty();
-        }
         List<String> choices = new ArrayList<>();
         choices.add("All providers");
         for (LedgerDetail.ProviderFunds funds : withFunds) {
             choices.add(funds.provider().checksummed() + " (Balance: " + six(funds.balance()) + " 0G, Pending refund: "
                     + six(funds.pendingRefund()) + " 0G)");
         }
-        int picked = prompter.choose("Select provider to retrieve funds from (inference):", choices,
-                "Pass --provider <address>.");
+        int picked = Prompter.of(environment).choose(QUESTION, choices, noTerminal(withFunds));
         return picked == 0 ? Optional.empty() : Optional.of(withFunds.get(picked - 1).provider());
+    }
+
+    private static boolean confirmAll(CliEnvironment environment, int providers) {
+        return Prompter.of(environment).confirm("Retrieve from all " + providers + " provider sub-account(s)? Their"
+                + " whole balances go into the refund lock, and those providers refuse your requests until you"
+                + " transfer funds again.", false, "Run: 0g-compute-cli retrieve-fund --provider <address>");
+    }
+
+    private static String noTerminal(List<LedgerDetail.ProviderFunds> withFunds) {
+        return "Run: 0g-compute-cli retrieve-fund --provider <address>, one provider at a time (with funds: "
+                + withFunds.stream().map(f -> f.provider().checksummed()).collect(Collectors.joining(", "))
+                + "). Retrieving from all providers at once is offered only in the interactive menu,"
+                + " after a confirmation.";
     }
 
     private static String six(java.math.BigInteger neuron) {

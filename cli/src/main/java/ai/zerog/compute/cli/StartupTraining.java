@@ -75,7 +75,7 @@ public final class StartupTraining {
                 List.of("get-account", "--json"),
                 List.of("get-sub-account", "--provider", provider),
                 List.of("inference", "list-providers"),
-                List.of("inference", "get-secret", "--provider", provider),
+                List.of("inference", "get-secret", "--provider", provider, "--duration", "0"),
                 List.of("show-network"),
                 List.of("status"));
     }

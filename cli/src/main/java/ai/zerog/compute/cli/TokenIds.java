@@ -7,6 +7,7 @@ final class TokenIds {
     private TokenIds() {
     }
 
+    /** The slot, or the official refusal {@code Error: Token ID must be a number between 0 and 254}. */
     static int parse(String text) {
         try {
             int id = Integer.parseInt(text.strip());
@@ -16,7 +17,6 @@ final class TokenIds {
         } catch (NumberFormatException ignored) {
             // refused below
         }
-        throw new CliFailure("Token ID must be a number between 0 and " + MAX + ", got '" + text + "'",
-                "Pass --token-id 0..254 (255 is reserved for session tokens).");
+        throw new InvalidOptionValue("Token ID must be a number between 0 and " + MAX);
     }
 }

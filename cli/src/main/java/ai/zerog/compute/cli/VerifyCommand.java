@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check a provider's TEE attestation and save its reports")
 final class VerifyCommand implements Callable<Integer> {
+    /** The quote verifier the official CLI names, and where it listens once started. */
+    static final String DSTACK_VERIFIER_IMAGE = "docker.io/dstacktee/dstack-verifier:0.5.4";
+    static final String DSTACK_VERIFY_URL = "localhost:8080/verify";
+    private static final String BROKER_RELEASES = "https://github.com/0gfoundation/0g-serving-broker/releases";
+    private static final String SIGSTORE = "https://search.sigstore.dev/";
+    private static final String TAPP_VERIFIER = "https://github.com/0gfoundation/0g-tapp-verifier/blob/main/README.md";
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
         boolean compose = count(result, ServiceVerification.CheckType.COMPOSE_HASH, false) == 0
                 && count(result, ServiceVerification.CheckType.COMPOSE_HASH, true) > 0;
         out.println("  Docker Compose Verification: " + (compose ? "✅ VALID" : "❌ INVALID"));
-        result.reports().forEach((kind, file) -> out.println("  Report saved: " + file + " (" + kind + ")"));
+        new TreeMap<>(result.reports()).forEach((kind, file) -> out.println("  Report saved: " + file + " (" + kind + ")"));
         if (!result.dockerImages().isEmpty()) {
             out.println("  Docker images: " + String.join(", ", result.dockerImages()));
         }
@@ -91,11 +101,40 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("  ⚠️  SIMULATED attestation (software TEE signer): the checks prove nothing about hardware.");
         }
         out.println();
-        out.println("Manual steps the automated checks do not cover:");
-        out.println("  • verify the TDX quote in each saved report with dstack's verifier (dstacktee/dstack-verifier)");
-        out.println("  • check the image digests above against the provider's published releases (sigstore)");
+        manualSteps(out, result);
         out.println(result.passed() ? "✓ All automated checks passed"
                 : "✗ " + result.failures().size() + " automated check(s) failed");
+    }
+
+    /**
+     * What a person still has to check by hand, with the tools the official CLI names (CLI-AND-UI.md
+     * §5.7 step 6): image digests against the broker releases and sigstore, and the TDX quote of each
+     * saved report with dstack's verifier run locally.
+     */
+    private static void manualSteps(PrintStream out, ServiceVerification result) {
+        out.println("Manual steps the automated checks do not cover:");
+        out.println("  • Images: find the broker image's digest (SHA256) among " + BROKER_RELEASES);
+        out.println("    and check how it was built at " + SIGSTORE + "; check other images at their own source.");
+        out.println("  • Verifier image: if the service names one (VerifierURL, shown in the service info step),");
+        out.println("    check its build at " + SIGSTORE + " before using it.");
+        if (result.teeVerifier().equals("cryptopilot")) {
+            out.println("  • cryptopilot attestation: follow " + TAPP_VERIFIER);
+        } else if (!result.reports().isEmpty()) {
+            out.println("  • TDX quote (signature chain, TCB level): run dstack's verifier locally and POST each"
+                    + " saved report to it:");
+            out.println("      docker run -d -p 8080:8080 " + DSTACK_VERIFIER_IMAGE);
+            for (Path report : new TreeMap<>(result.reports()).values()) {
+                out.println("      curl -s -d @" + shellWord(report.toString()) + " " + DSTACK_VERIFY_URL);
+            }
+            if (result.simulated()) {
+                out.println("    (a SIMULATED report carries no real quote, so the verifier will reject it)");
+            }
+        }
+    }
+
+    /** {@code text} as one shell word: unchanged when plain, else single-quoted. */
+    private static String shellWord(String text) {
+        return PLAIN_WORD.matcher(text).matches() ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     private static long count(ServiceVerification result, ServiceVerification.CheckType type, boolean passed) {

@@ -153,9 +153,62 @@ class AccountCommandsTest {
         CliRun sub = run("get-sub-account", "--provider", provider.checksummed());
         assertThat(sub.out()).contains("Details of Each Amount Applied for Return to Main Account",
                 "Remaining Locked Time", "1.000000000000000000").containsPattern("\\d+h \\d+min \\d+s");
-        CliRun all = run("retrieve-fund");
-        assertThat(all.exitCode()).isZero();
-        assertThat(all.out()).contains("Retrieving funds from all inference sub accounts...");
+    }
+
+    @Test
+    void retrieveFundWithoutAProviderAndNobodyToAnswerRetrievesNothing() {
+        Address chatbot = chain.chatbot();
+        Address images = chain.provider("text-to-image").address();
+        run("deposit", "--amount", "10");
+        run("transfer-fund", "--provider", chatbot.checksummed(), "--amount", "1");
+        run("transfer-fund", "--provider", images.checksummed(), "--amount", "1");
+
+        CliRun run = run("retrieve-fund");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot ask \"Select provider to retrieve funds from (inference):\": no terminal",
+                "Run: 0g-compute-cli retrieve-fund --provider <address>", chatbot.checksummed(), images.checksummed(),
+                "only in the interactive menu, after a confirmation");
+        assertThat(run.out()).doesNotContain("Retrieving");
+        assertThat(run("get-sub-account", "--provider", chatbot.checksummed()).out()).contains("No pending refunds found.");
+        assertThat(run("get-sub-account", "--provider", images.checksummed()).out()).contains("No pending refunds found.");
+    }
+
+    @Test
+    void retrieveFundFromAllProvidersNeedsAConfirmation() {
+        Address chatbot = chain.chatbot();
+        run("deposit", "--amount", "10");
+        run("transfer-fund", "--provider", chatbot.checksummed(), "--amount", "1");
+
+        CliRun declined = CliRun.of(home, env, "1\n\n", "retrieve-fund");
+
+        assertThat(declined.exitCode()).as(declined.err()).isZero();
+        assertThat(declined.err()).contains("Select provider to retrieve funds from (inference):", "1) All providers",
+                "2) " + chatbot.checksummed() + " (Balance: 1.000000 0G, Pending refund: 0.000000 0G)",
+                "Retrieve from all 1 provider sub-account(s)?", "(y/N)");
+        assertThat(declined.out()).contains("Retrieval cancelled.").doesNotContain("Retrieving");
+        assertThat(run("get-sub-account", "--provider", chatbot.checksummed()).out()).contains("No pending refunds found.");
+
+        CliRun confirmed = CliRun.of(home, env, "1\ny\n", "retrieve-fund");
+
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("Retrieving funds from all inference sub accounts...",
+                "Funds retrieved from all inference sub accounts");
+        assertThat(run("get-sub-account", "--provider", chatbot.checksummed()).out())
+                .contains("Details of Each Amount Applied for Return to Main Account");
+    }
+
+    @Test
+    void retrieveFundFromOneProviderPickedInTheMenu() {
+        Address chatbot = chain.chatbot();
+        run("deposit", "--amount", "10");
+        run("transfer-fund", "--provider", chatbot.checksummed(), "--amount", "1");
+
+        CliRun picked = CliRun.of(home, env, "2\n", "retrieve-fund");
+
+        assertThat(picked.exitCode()).as(picked.err()).isZero();
+        assertThat(picked.err()).doesNotContain("Retrieve from all");
+        assertThat(picked.out()).contains("Funds retrieved from inference sub account for provider " + chatbot.checksummed());
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code 0g-compute-cli} commands of the 0G "Inference" documentation (CLI tab and
  * Troubleshooting), typed exactly as printed there with {@code <PROVIDER_ADDRESS>} filled in, in
- * the order a newcomer runs them, against the test devnet. {@code setup-network} and
- * {@code login} are answered on stdin as a person would; this is the one test that pays for a
+ * the order a newcomer runs them, against the test devnet. {@code setup-network},
+ * {@code login} and get-secret's duration menu are answered on stdin as a person would; this is the one test that pays for a
  * full-strength (STANDARD scrypt) keystore. {@code inference serve} and {@code ui start-web} are
  * covered by their own modules' tests.
  */
@@ -59,7 +59,8 @@ class DocsCommandsTest {
         assertThat(home.resolve("attestation_report.json")).exists();
         assertThat(docs(shell, "", "0g-compute-cli inference acknowledge-provider --provider <PROVIDER_ADDRESS>",
                 provider).out()).contains("Provider signer acknowledged successfully!");
-        CliRun secret = docs(shell, "", "0g-compute-cli inference get-secret --provider <PROVIDER_ADDRESS>", provider);
+        // get-secret's duration menu, answered "Never expires"
+        CliRun secret = docs(shell, "1\n", "0g-compute-cli inference get-secret --provider <PROVIDER_ADDRESS>", provider);
         String bearer = secret.out().lines().filter(l -> l.startsWith("Authorization: Bearer app-sk-")).findFirst()
                 .orElseThrow().substring("Authorization: ".length());
 

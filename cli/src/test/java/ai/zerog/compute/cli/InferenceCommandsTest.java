@@ -101,9 +101,10 @@ class InferenceCommandsTest {
     void getSecretMintsAWorkingApiKey() throws Exception {
         fundChatbot();
 
-        CliRun run = run("inference", "get-secret", "--provider", chatbot.checksummed());
+        CliRun run = CliRun.of(home, env, "1\n", "inference", "get-secret", "--provider", chatbot.checksummed());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Please select the API Key expiration duration:", "1) Never expires");
         assertThat(run.out()).contains("✓ API Key generated successfully!", "Service Type: chatbot", "Token ID: 0",
                 "Expires: Never", "Authorization: Bearer app-sk-", "/v1/proxy/chat/completions",
                 "revoke-token --provider " + chatbot.checksummed() + " --token-id 0");
@@ -127,32 +128,66 @@ class InferenceCommandsTest {
         CliRun revoke = run("inference", "revoke-token", "--provider", chatbot.checksummed(), "--token-id", "7");
         assertThat(revoke.exitCode()).as(revoke.err()).isZero();
         assertThat(revoke.out()).contains("✓ Token ID 7 revoked successfully for provider " + chatbot.checksummed());
-        CliRun reuse = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", "7");
+        CliRun reuse = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", "7",
+                "--duration", "0");
         assertThat(reuse.exitCode()).isEqualTo(1);
         assertThat(reuse.err()).contains("API key id 7 is revoked");
-        assertThat(JSON.readTree(run("inference", "get-secret", "--provider", chatbot.checksummed(), "--json").out())
+        assertThat(JSON.readTree(run("inference", "get-secret", "--provider", chatbot.checksummed(), "--duration", "0",
+                "--json").out())
                 .path("tokenId").asInt()).isZero();
 
         CliRun all = run("inference", "revoke-all-tokens", "--provider", chatbot.checksummed());
         assertThat(all.exitCode()).isZero();
         assertThat(all.out()).contains("✓ All tokens revoked successfully for provider " + chatbot.checksummed());
-        assertThat(run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", "7").exitCode())
+        assertThat(run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", "7", "--duration",
+                "3600000").exitCode())
                 .isZero();
     }
 
     @Test
-    void getSecretChecksItsOptionsAndTheSubAccount() {
-        CliRun badId = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", "255");
-        assertThat(badId.exitCode()).isEqualTo(1);
-        assertThat(badId.err()).contains("Token ID must be a number between 0 and 254");
-
+    void getSecretRefusesBadOptionValuesWithTheOfficialLinesBeforeAnyNetworkAccess() {
+        for (String id : new String[] {"255", "-1", "x"}) {
+            CliRun badId = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--token-id", id);
+            assertThat(badId.exitCode()).isEqualTo(1);
+            assertThat(badId.err()).isEqualTo("Error: Token ID must be a number between 0 and 254\n");
+            assertThat(badId.out()).isEmpty();
+        }
         CliRun badDuration = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--duration", "-1");
-        assertThat(badDuration.err()).contains("Duration must be a non-negative number (milliseconds)");
+        assertThat(badDuration.exitCode()).isEqualTo(1);
+        assertThat(badDuration.err()).isEqualTo("Error: Duration must be a non-negative number (milliseconds)\n");
+        assertThat(badDuration.out()).isEmpty();
 
-        CliRun noSubAccount = run("inference", "get-secret", "--provider", chatbot.checksummed());
+        CliRun revoke = run("inference", "revoke-token", "--provider", chatbot.checksummed(), "--token-id", "255");
+        assertThat(revoke.exitCode()).isEqualTo(1);
+        assertThat(revoke.err()).isEqualTo("Error: Token ID must be a number between 0 and 254\n");
+    }
+
+    @Test
+    void getSecretNeedsTheMainAccountThenTheSubAccount() {
+        CliRun noLedger = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--duration", "0");
+        assertThat(noLedger.exitCode()).isEqualTo(1);
+        assertThat(noLedger.err()).contains("✗ Operation failed: Account does not exist. Please create an account first"
+                + " using \"add-account\".");
+
+        assertThat(run("deposit", "--amount", "5").exitCode()).isZero();
+        CliRun noSubAccount = run("inference", "get-secret", "--provider", chatbot.checksummed(), "--duration", "0");
         assertThat(noSubAccount.exitCode()).isEqualTo(1);
-        assertThat(noSubAccount.err()).contains("Sub-account not found")
-                .contains("transfer-fund --provider " + chatbot.checksummed() + " --amount 1");
+        assertThat(noSubAccount.err()).contains("✗ Operation failed: Sub-account not found. Initialize it by transferring"
+                + " funds via \"transfer-fund\"").contains("transfer-fund --provider " + chatbot.checksummed() + " --amount 1");
+        assertThat(noSubAccount.out()).doesNotContain("app-sk-");
+    }
+
+    @Test
+    void getSecretWithoutADurationAndNobodyToAnswerMintsNoKey() {
+        fundChatbot();
+
+        CliRun run = run("inference", "get-secret", "--provider", chatbot.checksummed());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot ask \"Please select the API Key expiration duration:\": no terminal",
+                "--duration 86400000", "--duration 0 for a key that never expires");
+        // asked before any network access, as the official CLI does: not even the chain id was read
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
@@ -167,6 +202,11 @@ class InferenceCommandsTest {
                 "TEE Signer Address Verification (1/1 matches): ✅ MATCH",
                 "Docker Compose Verification: ✅ VALID", "SIMULATED", "✓ All automated checks passed");
         assertThat(reports.resolve("attestation_report.json")).exists();
+        assertThat(run.out()).contains("https://github.com/0gfoundation/0g-serving-broker/releases",
+                "https://search.sigstore.dev/",
+                "docker run -d -p 8080:8080 docker.io/dstacktee/dstack-verifier:0.5.4",
+                "curl -s -d @" + reports.resolve("attestation_report.json") + " localhost:8080/verify",
+                "a SIMULATED report carries no real quote");
 
         JsonNode json = JSON.readTree(CliRun.of(home, "inference", "verify", "--provider", chatbot.checksummed(),
                 "--output-dir", reports.toString(), "--json").out());

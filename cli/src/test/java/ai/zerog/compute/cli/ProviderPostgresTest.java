@@ -165,7 +165,7 @@ class ProviderPostgresTest {
         assertThat(CliRun.of(home, env, "", "deposit", "--amount", "10").exitCode()).isZero();
         CliRun transfer = CliRun.of(home, env, "", "transfer-fund", "--provider", address, "--amount", "5");
         assertThat(transfer.exitCode()).as(transfer.err()).isZero();
-        CliRun secret = CliRun.of(home, env, "", "inference", "get-secret", "--provider", address);
+        CliRun secret = CliRun.of(home, env, "", "inference", "get-secret", "--provider", address, "--duration", "0");
         assertThat(secret.exitCode()).as(secret.err()).isZero();
         return secret.out().lines().filter(l -> l.startsWith("Authorization: Bearer ")).findFirst().orElseThrow()
                 .substring("Authorization: ".length());

@@ -37,7 +37,11 @@ public enum ProviderError {
     TOKEN_SIGNATURE_MISMATCH(400, "signature verification failed: address mismatch"),
 
     // --- §4.3 step 7 account checks ---
-    ACCOUNT_NOT_FOUND(400, "get account from contract, account not exist"),
+    /** Argument: the provider address. */
+    ACCOUNT_NOT_FOUND(400,
+            "get account from contract, account not exist; create your sub-account with this provider with"
+                    + " `0g-compute-cli transfer-fund --provider %s --amount 1`",
+            "get account from contract, account not exist"),
     /** Argument: the provider address. */
     USER_NOT_ACKNOWLEDGED(400,
             "user not acknowledge the provider, please use acknowledgeProviderSigner in the SDK"

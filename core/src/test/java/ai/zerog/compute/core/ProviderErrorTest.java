@@ -42,6 +42,7 @@ class ProviderErrorTest {
         assertThat(official(400, "user not acknowledge the provider, please use acknowledgeProviderSigner function in sdk first,"
                         + " it will take effect in 2 minutes"))
                 .isEqualTo(ProviderError.USER_NOT_ACKNOWLEDGED);
+        assertThat(official(400, "get account from contract, account not exist")).isEqualTo(ProviderError.ACCOUNT_NOT_FOUND);
         assertThat(official(400, "insufficient balance: your locked balance is 0.100000 0G, but the required minimum is 1.000000 0G"))
                 .isEqualTo(ProviderError.INSUFFICIENT_BALANCE);
         assertThat(official(400, "Chat id not found or expired, chat_id_not_found")).isEqualTo(ProviderError.SIGNATURE_NOT_FOUND);
@@ -108,6 +109,14 @@ class ProviderErrorTest {
         }
         assertThat(ProviderError.USER_NOT_ACKNOWLEDGED.message("0xabc"))
                 .contains("`0g-compute-cli inference acknowledge-provider --provider 0xabc`");
+    }
+
+    @Test
+    void shouldKeepTheOfficialTextFirstAndAddTheFixForAMissingSubAccount() {
+        assertThat(ProviderError.ACCOUNT_NOT_FOUND.json("0xabc"))
+                .isEqualTo("{\"error\":\"get account from contract, account not exist; create your sub-account with this"
+                        + " provider with `0g-compute-cli transfer-fund --provider 0xabc --amount 1`\"}");
+        assertThat(ProviderError.ACCOUNT_NOT_FOUND.httpStatus()).isEqualTo(400);
     }
 
     private static ProviderError official(int status, String text) {

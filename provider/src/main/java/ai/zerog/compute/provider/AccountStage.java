@@ -62,7 +62,7 @@ final class AccountStage implements ProxyHandler {
 
     private BrokerErrorException refusal(Optional<Account> account, BigInteger unsettled) {
         if (account.isEmpty()) {
-            return new BrokerErrorException(ProviderError.ACCOUNT_NOT_FOUND);
+            return new BrokerErrorException(ProviderError.ACCOUNT_NOT_FOUND, provider.hex());
         }
         if (!account.get().acknowledged()) {
             return new BrokerErrorException(ProviderError.USER_NOT_ACKNOWLEDGED, provider.hex());

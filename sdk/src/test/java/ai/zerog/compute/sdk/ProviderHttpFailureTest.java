@@ -54,7 +54,7 @@ class ProviderHttpFailureTest {
     void shouldMapNotAcknowledgedAndMissingAccountToProviderNotAcknowledged() {
         assertThat(failure(400, ProviderError.USER_NOT_ACKNOWLEDGED.json(PROVIDER.hex()), Map.of()))
                 .isInstanceOf(ProviderNotAcknowledgedException.class);
-        assertThat(failure(400, ProviderError.ACCOUNT_NOT_FOUND.json(), Map.of()))
+        assertThat(failure(400, ProviderError.ACCOUNT_NOT_FOUND.json(PROVIDER.hex()), Map.of()))
                 .isInstanceOf(ProviderNotAcknowledgedException.class);
     }
 
