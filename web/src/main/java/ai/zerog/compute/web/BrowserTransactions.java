@@ -62,6 +62,12 @@ final class BrowserTransactions implements AutoCloseable {
                 network.inference(), BigInteger.ZERO, INFERENCE.get("revokeToken").encodeCallWithArgs(abi(provider), tokenId));
     }
 
+    /** Refresh All Slots: bumps the account generation, so every API key and session token for the provider dies. */
+    ObjectNode revokeAllTokens(Address from, Address provider) {
+        return prepare("revoke all API keys for provider " + provider.checksummed(), from, network.inference(),
+                BigInteger.ZERO, INFERENCE.get("revokeAllTokens").encodeCallWithArgs(abi(provider)));
+    }
+
     /** Estimated first: a revert surfaces here as a decoded {@code ContractRevertException}. */
     private ObjectNode prepare(String description, Address from, Address to, BigInteger value, ByteBuffer call) {
         byte[] data = call.array();

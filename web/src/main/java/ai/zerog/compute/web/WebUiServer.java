@@ -30,11 +30,12 @@ public final class WebUiServer implements AutoCloseable {
 
     /**
      * Starts serving; a taken port is a {@link PortInUseException} whose message suggests {@code --port}.
-     * {@code localIdentity} is opened only when the page connects it.
+     * {@code localIdentity} is opened only when the page connects it. The UI's own state (its API
+     * keys) goes to {@code dataDir}, created owner-only when first needed (e.g. {@code <CLI config dir>/web-ui}).
      */
-    public static WebUiServer start(WebUiConfig config, LocalIdentity localIdentity) {
+    public static WebUiServer start(WebUiConfig config, LocalIdentity localIdentity, Path dataDir) {
         requireFreePort(config);
-        Parts parts = Parts.create(config, localIdentity);
+        Parts parts = Parts.create(config, localIdentity, dataDir);
         try {
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -122,18 +123,19 @@ public final class WebUiServer implements AutoCloseable {
         final ServiceVerifier verifier;
         final BrowserTransactions browserTransactions;
         final StatusBoard status;
-        final ApiKeyRegistry keys = new ApiKeyRegistry();
+        final ApiKeyRegistry keys;
         final AtomicBoolean closing = new AtomicBoolean();
 
         private Parts(Wallets wallets, ServiceVerifier verifier, BrowserTransactions browserTransactions,
-                      StatusBoard status) {
+                      StatusBoard status, ApiKeyRegistry keys) {
             this.wallets = wallets;
+            this.keys = keys;
             this.verifier = verifier;
             this.browserTransactions = browserTransactions;
             this.status = status;
         }
 
-        static Parts create(WebUiConfig config, LocalIdentity identity) {
+        static Parts create(WebUiConfig config, LocalIdentity identity, Path dataDir) {
             Path reports;
             try {
                 reports = Files.createTempDirectory("zg-web-ui-reports");
@@ -142,7 +144,7 @@ public final class WebUiServer implements AutoCloseable {
             }
             return new Parts(new Wallets(config.network(), identity, new SignatureRequests()),
                     new ServiceVerifier(reports), new BrowserTransactions(config.network()),
-                    StatusBoard.create(config.statusApi()));
+                    StatusBoard.create(config.statusApi()), new ApiKeyRegistry(dataDir));
         }
 
         @Override

@@ -47,7 +47,8 @@ class BrowserWalletApiTest {
     static void start() {
         net = new WebNetwork(dir, "chatbot");
         wallet = net.funded(Units.og(50));
-        server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, net.profile), LocalIdentity.none("none"));
+        server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, net.profile), LocalIdentity.none("none"),
+                dir.resolve("ui-data"));
         page = new ApiClient(server.url()).as(wallet.address().checksummed());
     }
 
@@ -142,6 +143,25 @@ class BrowserWalletApiTest {
 
     @Test
     @Order(7)
+    void shouldRefreshAllSlotsWithAWalletTransactionAndThenForgetTheStoredKeys() {
+        JsonNode second = page.post("/api/keys", Map.of("provider", chatbot())).json();
+        assertThat(second.path("tokenId").asInt()).as("id 0 is revoked").isEqualTo(1);
+        assertThat(page.get("/api/keys").json().path("keys")).hasSize(2);
+
+        JsonNode prepared = page.post("/api/keys/revoke-all", Map.of("provider", chatbot())).json();
+        assertThat(page.get("/api/keys").json().path("keys")).as("kept until the wallet sends it").hasSize(2);
+        walletSends(prepared);
+
+        assertThat(prepared.path("transaction").path("to").asText()).isEqualTo(net.profile.inference().checksummed());
+        assertThat(prepared.path("description").asText()).contains("revoke all API keys");
+        assertThat(page.get("/api/keys").json().path("keys")).isEmpty();
+        JsonNode slots = page.get("/api/keys/slots?provider=" + chatbot()).json();
+        assertThat(slots.path("generation").asText()).isEqualTo("1");
+        assertThat(slots.path("available").asInt()).isEqualTo(255);
+    }
+
+    @Test
+    @Order(8)
     void shouldPrepareRetrieveAndRefund() {
         walletSends(page.post("/api/account/retrieve", Map.of()).json());
         walletSends(page.post("/api/account/refund", Map.of("amount", "8")).json());

@@ -94,7 +94,7 @@ class CatalogueStatusApiTest {
     }
 
     static WebUiServer serve(WebUiConfig config) {
-        WebUiServer server = WebUiServer.start(config, LocalIdentity.none("no identity in this test"));
+        WebUiServer server = WebUiServer.start(config, LocalIdentity.none("no identity in this test"), dir.resolve("web-ui"));
         servers.add(server);
         return server;
     }

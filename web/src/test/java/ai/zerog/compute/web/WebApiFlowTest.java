@@ -42,7 +42,7 @@ class WebApiFlowTest {
         net = new WebNetwork(dir, "chatbot", "text-to-image", "image-editing", "speech-to-text");
         user = net.funded(Units.og(100));
         server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, net.profile),
-                LocalIdentity.of("test wallet", () -> ZgComputeBroker.create(user, net.profile)));
+                LocalIdentity.of("test wallet", () -> ZgComputeBroker.create(user, net.profile)), dir.resolve("ui-data"));
         page = new ApiClient(server.url()).as("local");
     }
 

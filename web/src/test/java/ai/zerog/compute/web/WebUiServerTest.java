@@ -20,16 +20,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The server without a chain: pages, assets, the guard in front of the API, and start-up failures. */
 class WebUiServerTest {
+    @TempDir
+    static Path dataDir;
     static WebUiServer server;
     static ApiClient client;
 
     @BeforeAll
     static void start() {
         server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, NetworkProfile.DEVNET),
-                LocalIdentity.none("no identity in this test: run `0g-compute-cli login` first"));
+                LocalIdentity.none("no identity in this test: run `0g-compute-cli login` first"), dataDir);
         client = new ApiClient(server.url());
     }
 
@@ -147,7 +150,7 @@ class WebUiServerTest {
     void shouldSayWhichPortIsTakenAndSuggestAnother() {
         WebUiConfig taken = new WebUiConfig("127.0.0.1", server.port(), NetworkProfile.DEVNET);
 
-        assertThatThrownBy(() -> WebUiServer.start(taken, LocalIdentity.none("none")))
+        assertThatThrownBy(() -> WebUiServer.start(taken, LocalIdentity.none("none"), dataDir))
                 .isInstanceOf(PortInUseException.class)
                 .hasMessageContaining("port " + server.port())
                 .hasMessageContaining("already in use")

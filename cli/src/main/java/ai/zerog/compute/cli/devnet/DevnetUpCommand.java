@@ -91,7 +91,7 @@ public final class DevnetUpCommand implements Callable<Integer> {
                         + " report it; '0g-compute-cli devnet reset' starts from a clean state");
             }
             makeActive(environment, devnet, files);
-            webUi = noUi ? Optional.empty() : DevnetWebUi.start(environment, devnet, uiPort);
+            webUi = noUi ? Optional.empty() : DevnetWebUi.start(environment, devnet, uiPort, files.dataDir());
             serving = ServingDevnet.serve(devnet, files, out);
         } catch (RuntimeException e) {
             webUi.ifPresent(WebUiServer::close);

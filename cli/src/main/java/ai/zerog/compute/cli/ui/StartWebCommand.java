@@ -73,7 +73,8 @@ public final class StartWebCommand implements Callable<Integer> {
         }
         WebUiServer server;
         try {
-            server = WebUiServer.start(config, CliLocalIdentity.of(environment, network));
+            server = WebUiServer.start(config, CliLocalIdentity.of(environment, network),
+                    environment.configDir().resolve("web-ui"));
         } catch (PortInUseException e) {
             throw new CliFailure(e.getMessage(), "Run: 0g-compute-cli ui start-web --port "
                     + (port == 65535 ? 3091 : port + 1));

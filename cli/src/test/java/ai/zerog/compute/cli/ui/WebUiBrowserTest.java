@@ -33,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web UI in a real headless Chromium (Debian's {@code /usr/bin/chromium}, driven by
@@ -48,6 +49,8 @@ class WebUiBrowserTest {
     static final Path SHOTS = Path.of("target", "ui-screenshots");
 
     static LocalDevnet devnet;
+    @TempDir
+    static Path dataDir;
     static WebUiServer server;
     static Secp256k1Key localKey;
     static TestWallet browserWallet;
@@ -65,7 +68,8 @@ class WebUiBrowserTest {
         localKey = fundedKey();
         browserWallet = new TestWallet(fundedKey(), devnet.node(), devnet.rpc(), devnet.network().chainId());
         server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, devnet.network()),
-                LocalIdentity.of("devnet test wallet", () -> ZgComputeBroker.create(localKey, devnet.network())));
+                LocalIdentity.of("devnet test wallet", () -> ZgComputeBroker.create(localKey, devnet.network())),
+                dataDir);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)

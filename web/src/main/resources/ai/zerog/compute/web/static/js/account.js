@@ -8,6 +8,7 @@ import { confirmDialog, copyButton, h, markReady, param, short, showError, showN
 const status = document.getElementById('status');
 let account = null;
 let catalogue = [];
+let keyList = [];
 
 function duration(seconds) {
   const hours = Math.floor(seconds / 3600);
@@ -47,20 +48,78 @@ async function load() {
 
 async function loadKeys() {
   const { keys } = await api('/api/keys');
-  document.getElementById('keys').replaceChildren(...(keys.length ? keys.map((k) => {
+  keyList = keys;
+  document.getElementById('keys-heading').textContent = `Existing API keys (${keys.length})`;
+  document.getElementById('keys').replaceChildren(...(keys.length ? keys.map((k, i) => {
     const secret = h('code', { class: 'key-secret' }, `${k.key.slice(0, 14)}…`);
     let shown = false;
     const toggle = h('button', { type: 'button', class: 'link' }, 'Show');
     toggle.addEventListener('click', () => { shown = !shown; secret.textContent = shown ? k.key : `${k.key.slice(0, 14)}…`; toggle.textContent = shown ? 'Hide' : 'Show'; });
     const state = k.revoked ? h('span', { class: 'badge bad' }, 'revoked') : k.expired ? h('span', { class: 'badge warn' }, 'expired') : h('span', { class: 'badge ok' }, 'active');
-    return h('tr', { 'data-token': String(k.tokenId), 'data-provider': k.provider },
+    return h('tr', { 'data-token': String(k.tokenId), 'data-provider': k.provider, class: i === 0 ? 'newest' : null },
       h('td', {}, k.name ? h('div', {}, k.name) : null, secret, ' ', toggle, ' ', copyButton(k.key)),
-      h('td', {}, h('span', { class: 'address', title: k.provider }, short(k.provider))),
+      h('td', {}, h('span', { class: 'address', title: k.provider }, short(k.provider)), h('div', { class: 'small muted' }, modelOf(k.provider))),
       h('td', {}, String(k.tokenId)),
+      h('td', {}, new Date(k.createdAt).toLocaleString()),
       h('td', {}, k.expiresAt === 'never' ? 'never' : new Date(k.expiresAt).toLocaleString()),
       h('td', { class: 'key-state' }, state),
       h('td', {}, k.revoked ? null : h('button', { type: 'button', class: 'danger', onclick: () => revokeKey(k) }, 'Revoke')));
-  }) : [h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No API keys made in this session yet.'))]));
+  }) : [h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No API keys stored for this wallet yet.'))]));
+  await loadSlots();
+}
+
+/** The selected provider's 255 slots for this wallet: active, available, revoked. */
+async function loadSlots() {
+  const provider = document.getElementById('key-provider').value;
+  const summary = document.getElementById('slot-summary');
+  const meter = document.getElementById('slot-meter');
+  const button = document.getElementById('refresh-slots');
+  button.disabled = true;
+  if (!provider) { summary.textContent = 'No provider to create keys for on this network.'; return; }
+  const slots = await api(`/api/keys/slots?provider=${provider}`);
+  meter.firstElementChild.style.width = `${slots.usagePercent}%`;
+  meter.classList.toggle('high', slots.usagePercent >= 80);
+  meter.setAttribute('aria-label', `${slots.usagePercent}% of the provider's key slots used`);
+  if (!slots.subAccount) {
+    summary.textContent = `No sub-account with ${short(provider)} yet: transfer funds to it before creating keys.`;
+    return;
+  }
+  summary.replaceChildren(h('span', {},
+    h('span', { id: 'slot-active' }, `${slots.active} active`), ' · ',
+    h('span', { id: 'slot-available' }, `${slots.available} available`), ' · ',
+    h('span', { id: 'slot-revoked' }, `${slots.revoked} revoked`), ` · ${slots.usagePercent}% of ${slots.total} used`,
+    slots.usagePercent >= 80 ? [' ', h('span', { class: 'badge warn' }, 'Few slots left: consider Refresh All Slots')] : null));
+  button.disabled = false;
+}
+
+/**
+ * Refresh All Slots: revokeAllTokens for the provider, after a confirmation that lists the stored
+ * keys it kills and, when there are some, asks for the words REFRESH ALL.
+ */
+async function refreshSlots() {
+  const provider = document.getElementById('key-provider').value;
+  const stored = keyList.filter((k) => k.provider === provider && !k.revoked);
+  const typed = h('input', { id: 'refresh-confirm-text', autocomplete: 'off', placeholder: 'REFRESH ALL' });
+  const body = [h('p', {}, `This revokes every API key for provider ${short(provider)} — also keys made elsewhere, and session tokens — in one transaction, and frees all 255 slots. Apps using these keys stop working.`)];
+  if (stored.length) {
+    body.push(h('p', {}, `${stored.length} stored key${stored.length === 1 ? '' : 's'} will stop working:`),
+      h('ul', { class: 'small' }, stored.slice(0, 5).map((k) => h('li', {}, `#${k.tokenId}${k.name ? ` ${k.name}` : ''} (created ${new Date(k.createdAt).toLocaleString()})`))),
+      stored.length > 5 ? h('p', { class: 'small muted' }, `…and ${stored.length - 5} more.`) : null,
+      h('label', { for: 'refresh-confirm-text' }, 'Type REFRESH ALL to confirm'), typed);
+  }
+  if (!(await confirmDialog('Refresh all slots?', ...body))) return;
+  if (stored.length && typed.value.trim() !== 'REFRESH ALL') {
+    showNotice(status, 'warn', 'Nothing was revoked: type REFRESH ALL to confirm Refresh All Slots.');
+    return;
+  }
+  try {
+    await moveFunds('/api/keys/revoke-all', { provider }, status, `Refresh All Slots for ${short(provider)}`);
+    await load();
+    refreshShell();
+    showNotice(status, 'ok', `All slots refreshed successfully! Every API key for ${short(provider)} is revoked and all 255 slots are free again.`);
+  } catch (e) {
+    showError(status, e);
+  }
 }
 
 async function guarded(action) {
@@ -80,7 +139,8 @@ async function retrieve(provider) {
 }
 
 async function revokeKey(k) {
-  if (!(await confirmDialog('Revoke API key?', h('p', {}, `API key #${k.tokenId} for provider ${short(k.provider)} stops working once providers see the revocation. This sends a transaction.`)))) return;
+  if (!(await confirmDialog('Revoke API key?', h('p', {}, `API key #${k.tokenId} for provider ${short(k.provider)} stops working once providers see the revocation. This sends a transaction.`),
+    h('p', { class: 'small muted' }, `Its slot (#${k.tokenId}) stays revoked, so new keys use other slots, until you use Refresh All Slots for this provider.`)))) return;
   await guarded(() => moveFunds('/api/keys/revoke', { provider: k.provider, tokenId: k.tokenId }, status, `Revoke API key #${k.tokenId}`));
 }
 
@@ -128,6 +188,8 @@ onSubmit('key-form', async () => {
   showNotice(status, 'ok', `API key #${created.tokenId} created. Copy it from the list below; it works with any OpenAI client at ${created.endpoint}.`);
 });
 document.getElementById('retrieve-all').addEventListener('click', () => retrieve(null));
+document.getElementById('refresh-slots').addEventListener('click', () => refreshSlots());
+document.getElementById('key-provider').addEventListener('change', () => { if (currentWallet()) loadSlots().catch((e) => showError(status, e)); });
 
 const action = param('action');
 if (action === 'deposit' || action === 'transfer') {

@@ -118,6 +118,44 @@ async function build(p) {
       h('button', { type: 'button', role: 'tab', 'aria-selected': String(name === tab), onclick: () => { tab = name; drawSnippets(); } }, name)));
     code.replaceChildren(tabs, h('pre', { role: 'tabpanel', class: 'snippet', 'data-tab': tab }, all[tab]), copyButton(() => all[tab], 'Copy code'));
   };
+  const existing = h('div', { class: 'row small hidden', id: 'build-existing-keys' });
+  const chatLink = p.serviceType === 'chatbot'
+    ? h('a', { class: 'button secondary disabled', id: 'build-open-chat', 'aria-disabled': 'true', href: `/inference/chat?${new URLSearchParams({ provider: p.provider, model: p.model })}`, title: 'Needs an API key and funds in the sub-account with this provider' }, 'Open chat page')
+    : null;
+  let hasKey = false;
+  let funded = false;
+  const refreshChatLink = () => {
+    if (!chatLink) return;
+    const ready = hasKey && funded;
+    chatLink.classList.toggle('disabled', !ready);
+    chatLink.setAttribute('aria-disabled', String(!ready));
+  };
+  if (chatLink) chatLink.addEventListener('click', (e) => { if (chatLink.getAttribute('aria-disabled') === 'true') e.preventDefault(); });
+  const useKey = (k) => {
+    key = k.key;
+    hasKey = true;
+    showNotice(keyStatus, 'ok', `API key #${k.tokenId}${k.name ? ` (${k.name})` : ''} filled in below. Keep it secret.`);
+    refreshChatLink();
+    drawSnippets();
+  };
+  // What this wallet already has for the provider: its working keys and whether the sub-account holds funds.
+  const loadWalletState = async () => {
+    if (!currentWallet()) return;
+    try {
+      const [{ keys }, account] = await Promise.all([api(`/api/keys?provider=${p.provider}`), api('/api/account')]);
+      const working = keys.filter((k) => !k.revoked);
+      hasKey = hasKey || working.length > 0;
+      const row = account.ledger.exists ? account.ledger.providers.find((r) => r.provider === p.provider) : null;
+      funded = !!row && BigInt(row.usableNeuron) > 0n;
+      existing.replaceChildren(h('span', { class: 'muted' }, `Existing API keys (${working.length}):`),
+        ...working.slice(0, 5).map((k) => h('button', { type: 'button', class: 'secondary small', 'data-token': String(k.tokenId), onclick: () => useKey(k) }, `Use #${k.tokenId}${k.name ? ` ${k.name}` : ''}`)),
+        h('a', { href: '/wallet' }, 'Manage keys'));
+      existing.classList.toggle('hidden', working.length === 0);
+      refreshChatLink();
+    } catch {
+      // no sub-account or ledger yet: the steps above say what to do
+    }
+  };
   const createKey = h('button', { type: 'button', id: 'build-create-key' }, 'Create a fresh API key');
   createKey.addEventListener('click', async () => {
     if (!currentWallet()) { document.dispatchEvent(new CustomEvent('zg-connect')); return; }
@@ -126,28 +164,39 @@ async function build(p) {
     try {
       const created = await api('/api/keys', { method: 'POST', body: { provider: p.provider, name: 'Build panel' } });
       key = created.key;
+      hasKey = true;
       showNotice(keyStatus, 'ok', `API key #${created.tokenId} created and filled in below. Keep it secret; revoke it on the Account page.`);
       drawSnippets();
+      await loadWalletState();
     } catch (e) {
       showError(keyStatus, e);
     } finally {
       createKey.disabled = false;
     }
   });
+  const cli = [
+    '0g-compute-cli deposit --amount 5',
+    `0g-compute-cli inference verify --provider ${p.provider}   # optional: check its TEE attestation`,
+    `0g-compute-cli transfer-fund --provider ${p.provider} --amount 5   # acknowledges the provider; 1 0G or more recommended`,
+    `0g-compute-cli inference get-secret --provider ${p.provider}`,
+  ];
+  const quickStart = p.serviceType === 'chatbot' ? h('div', { class: 'stack', id: 'build-quick-start' },
+    h('strong', {}, 'Quick start a service'),
+    h('pre', {}, [
+      `0g-compute-cli inference serve --provider ${p.provider}`,
+      '',
+      '# then, from another terminal (no API key needed: the CLI signs for you)',
+      `curl http://127.0.0.1:3000/v1/chat/completions \\\n  -H "Content-Type: application/json" \\\n  -d '${JSON.stringify({ model: p.model, messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: 'Hello!' }] })}'`,
+    ].join('\n'))) : null;
   body.replaceChildren(
     h('div', { class: 'small' }, 'Endpoint ', h('code', {}, p.endpoint), ' · model ', h('code', {}, p.model), ' · ', p.price),
     h('ol', { class: 'small' },
       h('li', {}, 'Have a ledger: ', h('a', { href: '/wallet?action=deposit' }, 'deposit'), '.'),
       h('li', {}, 'Transfer at least 1 0G to this provider (it acknowledges the provider): ', h('a', { href: `/wallet?action=transfer&provider=${p.provider}&amount=1` }, 'transfer'), '.'),
-      h('li', {}, 'Create an API key for your app, then copy a snippet.')),
-    h('div', { class: 'row' }, createKey), keyStatus, code,
-    h('details', {}, h('summary', {}, 'With the CLI instead'), h('pre', {}, [
-      '0g-compute-cli deposit --amount 5',
-      `0g-compute-cli inference verify --provider ${p.provider}`,
-      `0g-compute-cli transfer-fund --provider ${p.provider} --amount 5`,
-      `0g-compute-cli inference get-secret --provider ${p.provider}`,
-      p.serviceType === 'chatbot' ? `0g-compute-cli inference serve --provider ${p.provider}   # local proxy on http://127.0.0.1:3000` : '',
-    ].filter(Boolean).join('\n'))));
+      h('li', {}, 'Create an API key for your app (each key gets its own token slot), then copy a snippet.')),
+    h('div', { class: 'row' }, createKey, chatLink), existing, keyStatus, code,
+    h('details', {}, h('summary', {}, 'With the CLI instead'), h('pre', {}, cli.join('\n')), quickStart));
+  loadWalletState();
   drawSnippets();
   dialog.showModal();
 }
