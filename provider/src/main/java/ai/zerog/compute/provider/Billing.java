@@ -140,7 +140,8 @@ final class Billing {
         return n.map(Billing::parseOrZero).filter(v -> v > 0).map(Math::toIntExact).orElse(1);
     }
 
-    private List<byte[]> decodedImages(byte[] answer) {
+    /** The decoded {@code b64_json} images of an images answer, in order; empty when there are none or they are not base64. */
+    List<byte[]> decodedImages(byte[] answer) {
         List<byte[]> images = new ArrayList<>();
         try {
             for (JsonNode item : json.readTree(answer).path("data")) {

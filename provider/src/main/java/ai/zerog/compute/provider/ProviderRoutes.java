@@ -8,6 +8,7 @@ import ai.zerog.compute.core.SessionTokenException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -35,6 +38,10 @@ final class ProviderRoutes implements Handler {
     private static final String PROXY = "/v1/proxy";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Pattern UNSETTLED_FEE = Pattern.compile("^/v1/user/([^/]+)/unsettledfee/?$");
+    private static final Pattern STORED_IMAGE = Pattern.compile("^/images/([^/]+)/([^/]+)$");
+    private static final HeaderName FORWARDED_PROTO = HeaderNames.create("X-Forwarded-Proto");
+    private static final HeaderName FORWARDED_HOST = HeaderNames.create("X-Forwarded-Host");
+    private static final Pattern IMAGE_INDEX = Pattern.compile("^[0-9]{1,4}$");
 
     private final ProviderConfig config;
     private final Address provider;
@@ -46,10 +53,11 @@ final class ProviderRoutes implements Handler {
     private final ObjectMapper json;
     private final BrokerMetrics metrics;
     private final ChainProbe chain;
+    private final StoredImages images;
 
     ProviderRoutes(ProviderConfig config, Address provider, ProxyHandler pipeline, SessionAuthenticator authenticator,
                    FeeStore store, TeeSigner signer, Clock clock, ObjectMapper json, BrokerMetrics metrics,
-                   ChainProbe chain) {
+                   ChainProbe chain, StoredImages images) {
         this.config = config;
         this.provider = provider;
         this.pipeline = pipeline;
@@ -60,6 +68,7 @@ final class ProviderRoutes implements Handler {
         this.json = json;
         this.metrics = metrics;
         this.chain = chain;
+        this.images = images;
     }
 
     @Override
@@ -106,13 +115,56 @@ final class ProviderRoutes implements Handler {
             signature(response, normalised.substring("/signature/".length()));
             return;
         }
+        Matcher image = STORED_IMAGE.matcher(normalised);
+        if (image.matches() && method == Method.GET) {
+            storedImage(response, image.group(1), image.group(2));
+            return;
+        }
         Optional<ProxyEndpoint> endpoint = ProxyEndpoint.of(subPath);
         if (endpoint.isEmpty() || method != Method.POST) {
             throw new BrokerErrorException(ProviderError.UNSUPPORTED_ENDPOINT);
         }
         String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         Optional<String> authorization = request.headers().first(HeaderNames.AUTHORIZATION);
-        pipeline.handle(new ProxyExchange(endpoint.get(), contentType, body(request), authorization, response));
+        pipeline.handle(new ProxyExchange(endpoint.get(), contentType, body(request), authorization, response,
+                baseUrl(request)));
+    }
+
+    /**
+     * The broker's base URL as the client reached it: the broker is not told its public URL, so
+     * the {@code Host} header (or a reverse proxy's {@code X-Forwarded-Host}/{@code -Proto}) names
+     * it. Only the same client sees the result, so trusting these headers harms nobody else.
+     */
+    static String baseUrl(ServerRequest request) {
+        String scheme = request.headers().first(FORWARDED_PROTO).map(String::strip)
+                .map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> s.equals("http") || s.equals("https"))
+                .orElse(request.isSecure() ? "https" : "http");
+        String host = request.headers().first(FORWARDED_HOST).map(h -> h.split(",")[0].strip())
+                .or(() -> request.headers().first(HeaderNames.HOST).map(String::strip))
+                .filter(h -> !h.isEmpty() && h.chars().noneMatch(c -> c <= ' ' || c == '/' || c == '"'))
+                .orElseGet(() -> request.requestedUri().authority());
+        return scheme + "://" + host;
+    }
+
+    /**
+     * A stored image of an answer returned by URL (§9.6): no auth, since the URL itself is the
+     * unguessable secret; 404 for anything not (or no longer) stored, a malformed index included.
+     */
+    private void storedImage(ServerResponse response, String chatKey, String index) {
+        Instant now = clock.instant();
+        Optional<StoredImages.Image> found = IMAGE_INDEX.matcher(index).matches()
+                ? images.find(chatKey, Integer.parseInt(index), now) : Optional.empty();
+        if (found.isEmpty()) {
+            sendError(response, 404, "{\"error\":\"image not found or expired: "
+                    + (chatKey + "/" + index).replaceAll("[^A-Za-z0-9._-]", "_") + "\"}");
+            return;
+        }
+        StoredImages.Image stored = found.get();
+        long remaining = Math.max(0, Duration.between(now, stored.expiresAt()).toSeconds());
+        response.status(200)
+                .header("Content-Type", stored.contentType())
+                .header("Cache-Control", "private, max-age=" + remaining + ", immutable")
+                .send(stored.bytes());
     }
 
     private byte[] body(ServerRequest request) {

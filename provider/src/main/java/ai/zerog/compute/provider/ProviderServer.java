@@ -58,15 +58,17 @@ public final class ProviderServer implements AutoCloseable {
         Billing billing = new Billing(FeeCalculator.of(new ServicePrices(config.inputPrice(), config.outputPrice()),
                 config.chatPricing()), json);
         Upstream metered = new MeteredUpstream(parts.upstream(), parts.metrics(), System::nanoTime);
+        // images answered by URL live as long as their signature (bounded in memory, see StoredImages)
+        StoredImages images = new StoredImages(config.signatureRetention(), StoredImages.DEFAULT_CAPACITY_BYTES);
         ProxyHandler upstream = new UpstreamStage(metered, new UpstreamBodies(json), billing, parts.store(),
-                parts.signer(), parts.provider(), config.model(), parts.clock());
+                parts.signer(), parts.provider(), config.model(), parts.clock(), new ImageUrls(json), images);
         ProxyHandler account = new AccountStage(upstream, states, parts.store(), parts.provider(), parts.earlySettlement());
         ProxyHandler limited = new RateLimitStage(account, config.limits(), parts.clock());
         ProxyHandler authenticated = new AuthStage(limited, authenticator);
         ProxyHandler capped = new GlobalInFlightStage(authenticated, config.limits().globalInFlight());
         ProxyHandler pipeline = new MetricsStage(capped, parts.metrics(), System::nanoTime);
         routing.any(new ProviderRoutes(config, parts.provider(), pipeline, authenticator, parts.store(), parts.signer(),
-                parts.clock(), json, parts.metrics(), new ChainProbe(parts.rpc(), ChainProbe.DEFAULT_TIMEOUT)));
+                parts.clock(), json, parts.metrics(), new ChainProbe(parts.rpc(), ChainProbe.DEFAULT_TIMEOUT), images));
     }
 
     /** Signatures stay retrievable for {@code signatureRetention}, then go. */

@@ -20,6 +20,7 @@ final class ProxyExchange {
     private final byte[] body;
     private final Optional<String> authorization;
     private final ServerResponse response;
+    private final String baseUrl;
     private final Map<String, String> successHeaders = new LinkedHashMap<>();
     private Address user;
     private Account account;
@@ -27,12 +28,13 @@ final class ProxyExchange {
     private Fee charged;
 
     ProxyExchange(ProxyEndpoint endpoint, String contentType, byte[] body, Optional<String> authorization,
-                  ServerResponse response) {
+                  ServerResponse response, String baseUrl) {
         this.endpoint = endpoint;
         this.contentType = contentType;
         this.body = body;
         this.authorization = authorization;
         this.response = response;
+        this.baseUrl = baseUrl;
     }
 
     ProxyEndpoint endpoint() {
@@ -53,6 +55,11 @@ final class ProxyExchange {
 
     ServerResponse response() {
         return response;
+    }
+
+    /** The broker's base URL as this client reached it, e.g. {@code https://broker.example}, for URLs we hand out. */
+    String baseUrl() {
+        return baseUrl;
     }
 
     Address user() {

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,9 +42,11 @@ final class UpstreamStage implements ProxyHandler {
     private final Address provider;
     private final String model;
     private final Clock clock;
+    private final ImageUrls imageUrls;
+    private final StoredImages images;
 
     UpstreamStage(Upstream upstream, UpstreamBodies bodies, Billing billing, FeeStore store, TeeSigner signer,
-                  Address provider, String model, Clock clock) {
+                  Address provider, String model, Clock clock, ImageUrls imageUrls, StoredImages images) {
         this.upstream = upstream;
         this.bodies = bodies;
         this.billing = billing;
@@ -52,11 +55,18 @@ final class UpstreamStage implements ProxyHandler {
         this.provider = provider;
         this.model = model;
         this.clock = clock;
+        this.imageUrls = imageUrls;
+        this.images = images;
     }
 
     @Override
     public void handle(ProxyExchange exchange) {
         byte[] forwarded = bodies.forUpstream(exchange.endpoint(), exchange.contentType(), exchange.body(), model);
+        boolean imagesByUrl = isImages(exchange.endpoint()) && imageUrls.asksForUrl(exchange.contentType(), forwarded);
+        if (imagesByUrl) {
+            // §9.6: we keep and sign the bytes, so the upstream sends them, and the client gets our URLs
+            forwarded = imageUrls.askingForBase64(exchange.contentType(), forwarded);
+        }
         String chatKey = ChatKeys.next(clock);
         UpstreamResponse answer;
         try {
@@ -71,12 +81,13 @@ final class UpstreamStage implements ProxyHandler {
             } else if (answer.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream")) {
                 relayStream(exchange, answer, forwarded, chatKey);
             } else {
-                relayWhole(exchange, answer, forwarded, chatKey);
+                relayWhole(exchange, answer, forwarded, chatKey, imagesByUrl);
             }
         }
     }
 
-    private void relayWhole(ProxyExchange exchange, UpstreamResponse answer, byte[] forwarded, String chatKey) {
+    private void relayWhole(ProxyExchange exchange, UpstreamResponse answer, byte[] forwarded, String chatKey,
+                            boolean imagesByUrl) {
         byte[] body;
         try {
             body = answer.body().readAllBytes();
@@ -85,10 +96,38 @@ final class UpstreamStage implements ProxyHandler {
         }
         Fee fee = billing.feeFor(exchange.endpoint(), exchange.contentType(), exchange.body(), body);
         String text = billing.signedText(exchange.endpoint(), exchange.body(), forwarded, body);
+        byte[] delivered = imagesByUrl ? asUrls(exchange, body, chatKey) : body;
         settleAnswer(exchange, chatKey, fee, text);
         ServerResponse response = exchange.response();
         successHeaders(exchange, response, chatKey, answer.contentType());
-        response.send(body);
+        response.send(delivered);
+    }
+
+    /**
+     * The answer with broker URLs instead of {@code b64_json}, its images kept under
+     * {@code chatKey}; the answer as the upstream gave it when it holds no images to keep, or
+     * more than the image store can hold (the client then still gets its images, inline).
+     */
+    private byte[] asUrls(ProxyExchange exchange, byte[] body, String chatKey) {
+        List<byte[]> decoded = billing.decodedImages(body);
+        if (decoded.isEmpty()) {
+            return body;
+        }
+        byte[] withUrls;
+        try {
+            withUrls = imageUrls.withUrls(body, exchange.baseUrl() + ImageUrls.PATH + chatKey + "/");
+        } catch (IOException | ClassCastException e) {
+            return body;
+        }
+        if (!images.put(chatKey, decoded, clock.instant())) {
+            LOG.log(Level.WARNING, "images of " + chatKey + " exceed the image store, answered inline");
+            return body;
+        }
+        return withUrls;
+    }
+
+    private static boolean isImages(ProxyEndpoint endpoint) {
+        return endpoint == ProxyEndpoint.IMAGES_GENERATIONS || endpoint == ProxyEndpoint.IMAGES_EDITS;
     }
 
     private void relayStream(ProxyExchange exchange, UpstreamResponse answer, byte[] forwarded, String chatKey) {

@@ -32,6 +32,8 @@ final class ResponseVerifier {
     static final Set<String> VERIFIABLE = Set.of("OpML", "TeeML", "ZKML");
     static final Duration SIGNATURE_TIMEOUT = Duration.ofSeconds(30);
     static final int SIGNATURE_MAX_BYTES = 1 << 20;
+    static final int IMAGE_MAX_BYTES = 64 << 20;
+    private static final String IMAGES_PATH = "/v1/proxy/images/";
 
     private static final Pattern CHAT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
@@ -57,7 +59,18 @@ final class ResponseVerifier {
         if (signed.text().isEmpty()) {
             return signed.verdict();
         }
-        String expected = expectedText(service, requestBody, responseBytes);
+        String expected;
+        Optional<List<URI>> hosted = brokerImageUrls(service, responseBytes);
+        if (hosted.isPresent()) {
+            Optional<List<byte[]>> images = fetchImages(hosted.get());
+            if (images.isEmpty()) {
+                return ResponseVerification.failed("the images of chat id " + chatId + " could not be fetched from "
+                        + hosted.get() + " to check what the TEE signed");
+            }
+            expected = ResponseSigning.imageText(requestBody, images.get());
+        } else {
+            expected = expectedText(service, requestBody, responseBytes);
+        }
         String actual = signed.text().get();
         if (actual.equals(expected)) {
             return signed.verdict();
@@ -150,6 +163,55 @@ final class ResponseVerifier {
         } catch (CoreException e) {
             throw new IllegalStateException("additionalInfo TargetTeeAddress '" + target.get() + "' is not an address");
         }
+    }
+
+    /**
+     * The image URLs of an answer whose images the broker keeps itself (PROTOCOL.md §9.6: asked for
+     * {@code response_format=url}, it answers {@code {url}/v1/proxy/images/{chatKey}/{i}} and signs
+     * the decoded bytes); empty for any other answer. Only URLs on the service's own origin count:
+     * a client fetches nothing else a provider names.
+     */
+    static Optional<List<URI>> brokerImageUrls(Service service, byte[] responseBytes) {
+        if (!service.serviceType().equals("text-to-image") && !service.serviceType().equals("image-editing")) {
+            return Optional.empty();
+        }
+        URI origin = URI.create(service.url());
+        List<URI> urls = new ArrayList<>();
+        try {
+            for (JsonNode item : Jsons.MAPPER.readTree(responseBytes).path("data")) {
+                URI url = URI.create(item.path("url").asText(""));
+                if (!sameOrigin(origin, url) || url.getPath() == null || !url.getPath().startsWith(IMAGES_PATH)) {
+                    return Optional.empty();
+                }
+                urls.add(url);
+            }
+        } catch (IOException | IllegalArgumentException notHosted) {
+            return Optional.empty();
+        }
+        return urls.isEmpty() ? Optional.empty() : Optional.of(urls);
+    }
+
+    private static boolean sameOrigin(URI origin, URI url) {
+        return url.isAbsolute() && origin.getScheme().equalsIgnoreCase(url.getScheme())
+                && origin.getHost() != null && origin.getHost().equalsIgnoreCase(url.getHost())
+                && port(origin) == port(url);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    /** Each image's bytes, or empty when one cannot be fetched. */
+    private Optional<List<byte[]>> fetchImages(List<URI> urls) {
+        List<byte[]> images = new ArrayList<>();
+        for (URI url : urls) {
+            ProviderHttp.Answer answer = http.get(url, Map.of(), SIGNATURE_TIMEOUT, IMAGE_MAX_BYTES);
+            if (!answer.ok()) {
+                return Optional.empty();
+            }
+            images.add(answer.body());
+        }
+        return Optional.of(images);
     }
 
     /** What the broker signs for these bytes (§5.1): decoded images for image services, else both bodies. */

@@ -125,6 +125,35 @@ class InferenceBrokerFlowTest {
         }
     }
 
+    /** Asked for URLs, the broker keeps the images itself (§9.6) and signs their bytes: fetched to check. */
+    @Test
+    void shouldVerifyTheExactBytesOfImagesTheBrokerServesByUrl() throws Exception {
+        Address images = net.startProvider("text-to-image", "images-by-url");
+        try (ZgComputeBroker user = net.newUser()) {
+            InferenceBroker inference = user.inference();
+            user.ledger().addLedger(Units.og(10));
+            inference.acknowledgeProvider(images);
+            user.ledger().transferFund(images, Units.og(2));
+            byte[] request = ("{\"model\":\"dev-model\",\"prompt\":\"a dog\",\"n\":2,\"response_format\":\"url\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            String endpoint = inference.serviceMetadata(images).endpoint().toString();
+            HttpResponse<byte[]> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/images/generations"))
+                            .headers("Authorization", inference.requestHeaders(images).get("Authorization"),
+                                    "Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            String chatId = answer.headers().firstValue("ZG-Res-Key").orElseThrow();
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains(endpoint + "/images/" + chatId + "/1");
+
+            assertThat(inference.processResponse(images, chatId, request, answer.body()))
+                    .matches(ResponseVerification::verified);
+            assertThat(inference.processResponse(images, chatId, "{}".getBytes(StandardCharsets.UTF_8), answer.body())
+                    .verified()).isFalse();
+        }
+    }
+
     @Test
     void shouldTopUpInTheBackgroundOnceStarted() {
         try (ZgComputeBroker user = net.readyUser()) {
