@@ -1,6 +1,7 @@
 package ai.zerog.compute.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code text/event-stream} answer: named events with one JSON object each, flushed as written
- * so the page sees progress as it happens. A page that went away surfaces as {@link UncheckedIOException}.
+ * so the page sees progress as it happens. A page that went away (stopped, closed, reloaded) surfaces
+ * as {@link UncheckedIOException}, which the streaming handlers let through so they stop at once.
  */
 final class EventStream implements AutoCloseable {
     private final OutputStream out;
@@ -41,6 +43,9 @@ final class EventStream implements AutoCloseable {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("the page closed the event stream", e);
+        } catch (CloseConnectionException e) {
+            // Helidon's way of saying the socket is gone (a stopped or closed page)
+            throw new UncheckedIOException("the page closed the event stream", new IOException(e.getMessage(), e));
         }
     }
 

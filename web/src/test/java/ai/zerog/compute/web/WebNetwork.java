@@ -14,6 +14,7 @@ import ai.zerog.compute.core.Units;
 import ai.zerog.compute.devnet.AnvilNode;
 import ai.zerog.compute.devnet.SharedAnvil;
 import ai.zerog.compute.provider.DevModel;
+import ai.zerog.compute.provider.DevModelConfig;
 import ai.zerog.compute.provider.FeeStore;
 import ai.zerog.compute.provider.ProviderConfig;
 import ai.zerog.compute.provider.ProviderParts;
@@ -47,8 +48,15 @@ final class WebNetwork implements AutoCloseable {
     private final Deployment deployment;
     private final List<ProviderServer> servers = new ArrayList<>();
     private final List<FeeStore> stores = new ArrayList<>();
+    private final DevModelConfig devModel;
 
     WebNetwork(Path dir, String... serviceTypes) {
+        this(dir, DevModelConfig.defaults(), serviceTypes);
+    }
+
+    /** With the dev model configured, e.g. slowed down by a token delay. */
+    WebNetwork(Path dir, DevModelConfig devModel, String... serviceTypes) {
+        this.devModel = devModel;
         deployment = Deployer.deploy(TransactionSender.create(rpc, owner), DeploymentPlan.ours(LedgerMinimums.MAINNET),
                 java.time.Duration.ofHours(1), "web-ui-test");
         profile = deployment.profile("devnet", node.rpcUrl());
@@ -65,7 +73,7 @@ final class WebNetwork implements AutoCloseable {
         ProviderConfig config = ProviderConfig.chatbot(0, model, INPUT_PRICE, OUTPUT_PRICE).withServiceType(type)
                 .withLimits(new RateLimits(600, 100, 5, 20));
         ProviderServer server = ProviderServer.start(config, new ProviderParts(rpc, deployment.inference(), key.address(),
-                signer, fees, DevModel.create(), user -> { }, Clock.systemUTC()));
+                signer, fees, DevModel.create(devModel), user -> { }, Clock.systemUTC()));
         servers.add(server);
         stores.add(fees);
         ServiceRegistration.register(TransactionSender.create(rpc, key), deployment.inference(),
