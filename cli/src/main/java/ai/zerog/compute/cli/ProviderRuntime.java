@@ -1,5 +1,6 @@
 package ai.zerog.compute.cli;
 
+import ai.zerog.compute.provider.BrokerLogFiles;
 import ai.zerog.compute.provider.BrokerMetrics;
 import ai.zerog.compute.provider.DevModel;
 import ai.zerog.compute.provider.FeeStore;
@@ -36,20 +37,30 @@ final class ProviderRuntime implements AutoCloseable {
     private final FeeStore store;
     private final Upstream upstream;
     private final URI publicUrl;
+    private final BrokerLogFiles logFiles;
 
     private ProviderRuntime(ProviderServer server, SettlementWorker settlement, FeeStore store, Upstream upstream,
-                            URI publicUrl) {
+                            URI publicUrl, BrokerLogFiles logFiles) {
         this.server = server;
         this.settlement = settlement;
         this.store = store;
         this.upstream = upstream;
         this.publicUrl = publicUrl;
+        this.logFiles = logFiles;
     }
 
     static ProviderRuntime start(ProviderFile file, ProviderWallet wallet, CliEnvironment environment) {
         PrintStream out = environment.out();
-        SoftwareTeeSigner signer = SoftwareTeeSigner.openOrCreate(file.dataDir().resolve("tee-signer.json"));
-        FeeStore store = file.feeStore().open(file.dataDir(), environment);
+        BrokerLogFiles logFiles = BrokerLogFiles.install(file.dataDir());
+        SoftwareTeeSigner signer;
+        FeeStore store;
+        try {
+            signer = SoftwareTeeSigner.openOrCreate(file.dataDir().resolve("tee-signer.json"));
+            store = file.feeStore().open(file.dataDir(), environment);
+        } catch (RuntimeException e) {
+            logFiles.close(); // the handlers would otherwise stay on the root logger
+            throw e;
+        }
         BrokerMetrics metrics = BrokerMetrics.prometheus();
         var network = wallet.network().profile();
         Upstream upstream;
@@ -59,6 +70,7 @@ final class ProviderRuntime implements AutoCloseable {
             settlement = SettlementWorker.create(store, wallet.sender(), network.inference(), signer, network.chainId(),
                     Clock.systemUTC(), SettlementConfig.defaults().withInterval(file.settlementInterval()), metrics);
         } catch (RuntimeException e) {
+            logFiles.close();
             store.close(); // a PostgreSQL pool would otherwise keep connections (and the JVM) alive
             throw e;
         }
@@ -70,15 +82,17 @@ final class ProviderRuntime implements AutoCloseable {
                     ProviderConfig.DEFAULT_MAX_BODY_BYTES, ProviderConfig.DEFAULT_SIGNATURE_RETENTION,
                     Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(1), file.pricing());
             server = ProviderServer.start(config, new ProviderParts(wallet.rpc(), network.inference(), wallet.address(),
-                    signer, store, upstream, settlement::requestEarlySettlement, Clock.systemUTC(), metrics));
+                    signer, store, upstream, settlement::requestEarlySettlement, Clock.systemUTC(), metrics),
+                    logFiles.logs());
         } catch (RuntimeException e) {
+            logFiles.close();
             settlement.close();
             store.close();
             throw e;
         }
         settlement.start();
         URI publicUrl = file.publicUrl().orElse(server.url());
-        ProviderRuntime runtime = new ProviderRuntime(server, settlement, store, upstream, publicUrl);
+        ProviderRuntime runtime = new ProviderRuntime(server, settlement, store, upstream, publicUrl, logFiles);
         out.println("Broker listening on " + server.url() + " (TEE signer " + signer.address().checksummed()
                 + ", software attestation)");
         out.println("Fee store: " + file.feeStore().describe(file.dataDir()));
@@ -132,6 +146,7 @@ final class ProviderRuntime implements AutoCloseable {
         server.close();
         settlement.close();
         store.close();
+        logFiles.close();
         if (upstream instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -17,9 +17,12 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,6 +45,8 @@ final class ProviderRoutes implements Handler {
     private static final HeaderName FORWARDED_PROTO = HeaderNames.create("X-Forwarded-Proto");
     private static final HeaderName FORWARDED_HOST = HeaderNames.create("X-Forwarded-Host");
     private static final Pattern IMAGE_INDEX = Pattern.compile("^[0-9]{1,4}$");
+    private static final String LOGS = "/v1/logs";
+    private static final Pattern LOG_FILE = Pattern.compile("^/v1/logs/([^/]+)/([^/]+)$");
 
     private final ProviderConfig config;
     private final Address provider;
@@ -54,10 +59,12 @@ final class ProviderRoutes implements Handler {
     private final BrokerMetrics metrics;
     private final ChainProbe chain;
     private final StoredImages images;
+    private final BrokerLogs logs;
+    private final ProviderSelfAuth selfAuth;
 
     ProviderRoutes(ProviderConfig config, Address provider, ProxyHandler pipeline, SessionAuthenticator authenticator,
                    FeeStore store, TeeSigner signer, Clock clock, ObjectMapper json, BrokerMetrics metrics,
-                   ChainProbe chain, StoredImages images) {
+                   ChainProbe chain, StoredImages images, BrokerLogs logs) {
         this.config = config;
         this.provider = provider;
         this.pipeline = pipeline;
@@ -69,6 +76,8 @@ final class ProviderRoutes implements Handler {
         this.metrics = metrics;
         this.chain = chain;
         this.images = images;
+        this.logs = logs;
+        this.selfAuth = new ProviderSelfAuth(provider, clock);
     }
 
     @Override
@@ -89,6 +98,8 @@ final class ProviderRoutes implements Handler {
                 unsettledFee(request, response, path);
             } else if (path.equals("/health") || path.equals("/v1/health")) {
                 health(response);
+            } else if ((path.equals(LOGS) || path.startsWith(LOGS + "/")) && method == Method.GET) {
+                logs(request, response, path);
             } else if (path.equals("/metrics") && method == Method.GET) {
                 response.header("Content-Type", PROMETHEUS_TEXT).send(metrics.scrape().getBytes(StandardCharsets.UTF_8));
             } else {
@@ -97,6 +108,8 @@ final class ProviderRoutes implements Handler {
         } catch (BrokerErrorException e) {
             metrics.rejected(e.error());
             e.headers().forEach(response::header);
+            sendError(response, e.status(), e.json());
+        } catch (ProviderAuthException e) {
             sendError(response, e.status(), e.json());
         } catch (SessionTokenException e) {
             metrics.rejected(e.error());
@@ -165,6 +178,38 @@ final class ProviderRoutes implements Handler {
                 .header("Content-Type", stored.contentType())
                 .header("Cache-Control", "private, max-age=" + remaining + ", immutable")
                 .send(stored.bytes());
+    }
+
+    /** The provider's own log files (§3.8 provider-self auth): the list, or one file's bytes. */
+    private void logs(ServerRequest request, ServerResponse response, String path) {
+        selfAuth.check(request.headers().first(HeaderNames.create("Address")),
+                request.headers().first(HeaderNames.create("Session-Token")),
+                request.headers().first(HeaderNames.create("Session-Signature")));
+        if (path.equals(LOGS)) {
+            String component = request.query().first("component").orElse("both");
+            if (!component.equals("both") && !BrokerLogs.COMPONENTS.contains(component)) {
+                throw new ProviderAuthException(404, "unknown log component (expected broker, event or both)");
+            }
+            ArrayNode files = json.createArrayNode();
+            for (BrokerLogs.LogFile file : logs.list(component)) {
+                files.addObject().put("component", file.component()).put("filename", file.filename())
+                        .put("size", file.size())
+                        .put("modifiedTime", file.modified().truncatedTo(ChronoUnit.MILLIS).toString())
+                        .put("isCurrent", file.current());
+            }
+            ObjectNode body = json.createObjectNode();
+            body.set("files", files);
+            sendJson(response, 200, body);
+            return;
+        }
+        Matcher m = LOG_FILE.matcher(path);
+        Path file = (m.matches() ? logs.find(m.group(1), m.group(2)) : Optional.<Path>empty())
+                .orElseThrow(() -> new ProviderAuthException(404, "log file not found"));
+        try {
+            response.status(200).header("Content-Type", "text/plain; charset=utf-8").send(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ProviderAuthException(404, "log file not found");
+        }
     }
 
     private byte[] body(ServerRequest request) {

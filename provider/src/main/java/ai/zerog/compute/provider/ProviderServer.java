@@ -31,6 +31,11 @@ public final class ProviderServer implements AutoCloseable {
     }
 
     public static ProviderServer start(ProviderConfig config, ProviderParts parts) {
+        return start(config, parts, BrokerLogs.none());
+    }
+
+    /** As {@link #start(ProviderConfig, ProviderParts)}, serving {@code logs} on the provider-only {@code /v1/logs}. */
+    public static ProviderServer start(ProviderConfig config, ProviderParts parts, BrokerLogs logs) {
         InferenceServingContract inference = InferenceServingContract.readOnly(parts.rpc(), parts.inferenceContract());
         AccountStates states = new AccountStates(inference, parts.provider(), parts.clock(), config.accountCacheTtl());
         ChainEventFollower events = new ChainEventFollower(parts.rpc(), inference, parts.provider(), states);
@@ -40,7 +45,7 @@ public final class ProviderServer implements AutoCloseable {
                 .port(config.port())
                 // SSE is flushed line by line: without TCP_NODELAY each small write waits for the last one's ACK
                 .connectionOptions(options -> options.tcpNoDelay(true))
-                .routing(routing -> routing(routing, config, parts, states))
+                .routing(routing -> routing(routing, config, parts, states, logs))
                 .build()
                 .start();
         events.start(config.eventPollInterval());
@@ -52,6 +57,11 @@ public final class ProviderServer implements AutoCloseable {
 
     /** The production routing; tests start a server on port 0 with the same. */
     static void routing(HttpRouting.Builder routing, ProviderConfig config, ProviderParts parts, AccountStates states) {
+        routing(routing, config, parts, states, BrokerLogs.none());
+    }
+
+    static void routing(HttpRouting.Builder routing, ProviderConfig config, ProviderParts parts, AccountStates states,
+                        BrokerLogs logs) {
         ObjectMapper json = new ObjectMapper();
         SessionAuthenticator authenticator = new SessionAuthenticator(parts.provider(), states, parts.clock(),
                 config.tokenCacheTtl());
@@ -68,7 +78,7 @@ public final class ProviderServer implements AutoCloseable {
         ProxyHandler capped = new GlobalInFlightStage(authenticated, config.limits().globalInFlight());
         ProxyHandler pipeline = new MetricsStage(capped, parts.metrics(), System::nanoTime);
         routing.any(new ProviderRoutes(config, parts.provider(), pipeline, authenticator, parts.store(), parts.signer(),
-                parts.clock(), json, parts.metrics(), new ChainProbe(parts.rpc(), ChainProbe.DEFAULT_TIMEOUT), images));
+                parts.clock(), json, parts.metrics(), new ChainProbe(parts.rpc(), ChainProbe.DEFAULT_TIMEOUT), images, logs));
     }
 
     /** Signatures stay retrievable for {@code signatureRetention}, then go. */

@@ -6,6 +6,7 @@ import ai.zerog.compute.core.ProviderError;
 import ai.zerog.compute.core.ResponseSigning;
 import ai.zerog.compute.core.Signature;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -175,7 +176,8 @@ final class UpstreamStage implements ProxyHandler {
                 delivered.update(line);
             }
             send(out, pending);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | CloseConnectionException e) {
+            // CloseConnectionException: Helidon's word for a client that went away mid-stream
             LOG.log(Level.INFO, "stream " + chatKey + " cut off, not charged: " + e.getMessage());
             return;
         }

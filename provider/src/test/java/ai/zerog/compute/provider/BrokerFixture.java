@@ -46,6 +46,10 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     BrokerFixture(Path dir, ProviderConfig config, Upstream upstream, Clock clock) {
+        this(dir, config, upstream, clock, BrokerLogs.none());
+    }
+
+    BrokerFixture(Path dir, ProviderConfig config, Upstream upstream, Clock clock, BrokerLogs logs) {
         deployment = Deployer.deploy(TransactionSender.create(rpc, owner), DeploymentPlan.ours(LedgerMinimums.MAINNET),
                 Duration.ofHours(1), "broker-test");
         signer = SoftwareTeeSigner.openOrCreate(dir.resolve("tee-signer.json"));
@@ -53,7 +57,7 @@ final class BrokerFixture implements AutoCloseable {
         settlement = SettlementWorker.create(store, TransactionSender.create(rpc, providerKey), deployment.inference(),
                 signer, rpc.chainId(), Clock.systemUTC(), SettlementConfig.defaults(), metrics);
         server = ProviderServer.start(config, new ProviderParts(rpc, deployment.inference(), provider, signer, store,
-                upstream, user -> settlement.requestEarlySettlement(user), clock, metrics));
+                upstream, user -> settlement.requestEarlySettlement(user), clock, metrics), logs);
         ServiceRegistration.register(TransactionSender.create(rpc, providerKey), deployment.inference(),
                 ServiceConfig.forBroker(config, server.url()), signer);
         inference(owner).acknowledgeTEESignerByOwner(provider);
