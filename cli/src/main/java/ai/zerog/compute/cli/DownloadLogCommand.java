@@ -20,11 +20,8 @@ final class DownloadLogCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--component", paramLabel = "<broker|event>", required = true, description = "broker or event")
-    String component;
-
-    @Option(names = "--filename", paramLabel = "<name>", required = true, description = "File name as list-logs shows it")
-    String filename;
+    @Mixin
+    LogFileOptions file;
 
     @Option(names = "--output", paramLabel = "<path>", description = "Where to save it (default: the file name)")
     Path output;
@@ -32,7 +29,8 @@ final class DownloadLogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment environment = ZgComputeCli.environment(spec);
-        LogComponent.check(component, false);
+        String component = file.component();
+        String filename = file.filename();
         byte[] content = ProviderLogs.open(environment, network).file(component, filename);
         Path shown = output == null ? Path.of(filename).getFileName() : output;
         Path target = environment.resolve(shown);

@@ -20,11 +20,8 @@ final class ViewLogCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--component", paramLabel = "<broker|event>", required = true, description = "broker or event")
-    String component;
-
-    @Option(names = "--filename", paramLabel = "<name>", required = true, description = "File name as list-logs shows it")
-    String filename;
+    @Mixin
+    LogFileOptions file;
 
     @Option(names = "--lines", paramLabel = "<n|all>", defaultValue = "all",
             description = "How many lines to show (default: ${DEFAULT-VALUE})")
@@ -36,7 +33,8 @@ final class ViewLogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment environment = ZgComputeCli.environment(spec);
-        LogComponent.check(component, false);
+        String component = file.component();
+        String filename = file.filename();
         int count = lineCount(lines);
         ProviderLogs logs = ProviderLogs.open(environment, network);
         String text = new String(logs.file(component, filename), StandardCharsets.UTF_8);
