@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.zerog.compute.chain.Account;
 import ai.zerog.compute.chain.InferenceServingContract;
-import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.Units;
 import ai.zerog.compute.sdk.ZgComputeBroker;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -59,16 +55,13 @@ class ApiKeySlotsTest {
     static WebUiServer server;
     static ApiClient page;
     static InferenceServingContract chain;
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static final List<String> pageErrors = new CopyOnWriteArrayList<>();
     static final Map<String, JsonNode> made = new java.util.concurrent.ConcurrentHashMap<>();
     BrowserContext context;
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(Files.isExecutable(CatalogueStatusApiTest.CHROMIUM)).as("Chromium is needed: apt-get install -y chromium")
-                .isTrue();
         Files.createDirectories(CatalogueStatusApiTest.SHOTS);
         net = new WebNetwork(dir, "chatbot", "image-editing");
         user = net.funded(Units.og(100));
@@ -80,11 +73,7 @@ class ApiKeySlotsTest {
             ApiClient.Answer moved = page.post("/api/account/transfer", Map.of("provider", provider(type), "amount", "2"));
             assertThat(moved.status()).as(moved.json().toString()).isEqualTo(200);
         }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CatalogueStatusApiTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        chromium = HeadlessChromium.launch();
     }
 
     static void startUi() {
@@ -96,11 +85,8 @@ class ApiKeySlotsTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -328,7 +314,7 @@ class ApiKeySlotsTest {
     }
 
     Page open(String path) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = chromium.newContext();
         context.addInitScript("sessionStorage.setItem('zg-wallet', JSON.stringify({ kind: 'local', address: '"
                 + user.address().checksummed() + "' }));");
         Page opened = context.newPage();

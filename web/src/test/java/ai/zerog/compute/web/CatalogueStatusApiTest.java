@@ -3,18 +3,14 @@ package ai.zerog.compute.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -32,41 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  * Also: a status API that is off, unreachable or hanging adds nothing and alarms no one.
  */
 class CatalogueStatusApiTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SHOTS = Path.of("target", "ui-screenshots");
 
     @TempDir
     static Path dir;
     static WebNetwork net;
     static FakeStatusApi statusApi;
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static final List<WebUiServer> servers = new CopyOnWriteArrayList<>();
     static final List<String> pageErrors = new CopyOnWriteArrayList<>();
     BrowserContext context;
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium").isTrue();
         Files.createDirectories(SHOTS);
         net = new WebNetwork(dir, "chatbot", "text-to-image");
         statusApi = FakeStatusApi.serving(FakeStatusApi.health(
                 FakeStatusApi.entry(chatbot().toLowerCase(), "dev-chatbot", "healthy", "99.5", "120.4"),
                 FakeStatusApi.entry(chatbot().toLowerCase(), "some-other-model", "critical", "12", "3000"),
                 FakeStatusApi.entry("0x" + "12".repeat(20), "dev-text-to-image", "warning", "75", "300")));
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        chromium = HeadlessChromium.launch();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         servers.forEach(WebUiServer::close);
         if (statusApi != null) {
@@ -110,7 +97,7 @@ class CatalogueStatusApiTest {
     }
 
     Page openCatalogue(WebUiServer server) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = chromium.newContext();
         Page page = context.newPage();
         page.onPageError(error -> pageErrors.add(page.url() + ": " + error));
         page.navigate(server.url() + "/inference");

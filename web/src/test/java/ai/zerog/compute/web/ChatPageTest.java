@@ -6,12 +6,9 @@ import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.Units;
 import ai.zerog.compute.provider.DevModelConfig;
 import ai.zerog.compute.sdk.ZgComputeBroker;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +46,7 @@ class ChatPageTest {
     static WebNetwork net;
     static Secp256k1Key user;
     static WebUiServer server;
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static final List<String> pageErrors = new CopyOnWriteArrayList<>();
     static final List<String> serverWarnings = new CopyOnWriteArrayList<>();
     static final CountDownLatch pageWentAway = new CountDownLatch(1);
@@ -81,8 +77,6 @@ class ChatPageTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(Files.isExecutable(CatalogueStatusApiTest.CHROMIUM)).as("Chromium is needed: apt-get install -y chromium")
-                .isTrue();
         Files.createDirectories(CatalogueStatusApiTest.SHOTS);
         logWatch.setLevel(Level.ALL);
         API_LOG.setLevel(Level.FINE);
@@ -97,22 +91,15 @@ class ChatPageTest {
         assertThat(api.post("/api/account/deposit", Map.of("amount", "10")).status()).isEqualTo(200);
         ApiClient.Answer moved = api.post("/api/account/transfer", Map.of("provider", provider(), "amount", "2"));
         assertThat(moved.status()).as(moved.json().toString()).isEqualTo(200);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CatalogueStatusApiTest.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        chromium = HeadlessChromium.launch();
     }
 
     @AfterAll
     static void stop() {
         ROOT_LOG.removeHandler(logWatch);
         API_LOG.setLevel(null);
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -238,7 +225,7 @@ class ChatPageTest {
     }
 
     Page open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        context = chromium.newContext();
         context.addInitScript("sessionStorage.setItem('zg-wallet', JSON.stringify({ kind: 'local', address: '"
                 + user.address().checksummed() + "' }));");
         Page opened = context.newPage();

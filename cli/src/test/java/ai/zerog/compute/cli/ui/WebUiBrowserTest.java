@@ -7,15 +7,13 @@ import ai.zerog.compute.cli.devnet.TestDevnet;
 import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.Units;
 import ai.zerog.compute.sdk.ZgComputeBroker;
+import ai.zerog.compute.web.HeadlessChromium;
 import ai.zerog.compute.web.LocalIdentity;
 import ai.zerog.compute.web.WebUiConfig;
 import ai.zerog.compute.web.WebUiServer;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path SHOTS = Path.of("target", "ui-screenshots");
 
     static LocalDevnet devnet;
@@ -54,15 +50,13 @@ class WebUiBrowserTest {
     static WebUiServer server;
     static Secp256k1Key localKey;
     static TestWallet browserWallet;
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static BrowserContext context;
     static Page page;
     static final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium").isTrue();
         Files.createDirectories(SHOTS);
         devnet = TestDevnet.shared();
         localKey = fundedKey();
@@ -70,22 +64,15 @@ class WebUiBrowserTest {
         server = WebUiServer.start(new WebUiConfig("127.0.0.1", 0, devnet.network()),
                 LocalIdentity.of("devnet test wallet", () -> ZgComputeBroker.create(localKey, devnet.network())),
                 dataDir);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        chromium = HeadlessChromium.launch();
         context = newContext();
         page = context.newPage();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();
@@ -99,7 +86,7 @@ class WebUiBrowserTest {
     }
 
     static BrowserContext newContext() {
-        BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        BrowserContext created = chromium.newContext();
         created.onPage(p -> {
             p.onPageError(error -> pageErrors.add(p.url() + ": " + error));
             p.onConsoleMessage(message -> {
