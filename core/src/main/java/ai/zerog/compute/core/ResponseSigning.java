@@ -1,8 +1,13 @@
 package ai.zerog.compute.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +20,7 @@ import java.util.Optional;
 public final class ResponseSigning {
 
     private static final HexFormat LOWER_HEX = HexFormat.of();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResponseSigning() {}
 
@@ -37,6 +43,26 @@ public final class ResponseSigning {
             text.append(i == 0 ? "" : ",").append(sha256Hex(images.get(i)));
         }
         return text.toString();
+    }
+
+    /**
+     * The decoded {@code b64_json} images of an images answer ({@code {"data":[{"b64_json":…},…]}}),
+     * in order: what {@link #imageText} hashes, as the broker and a verifying client both read it.
+     * Empty when the answer holds none or they are not base64 (both sides then use {@link #chatText}).
+     */
+    public static List<byte[]> decodedImages(byte[] imagesAnswer) {
+        List<byte[]> images = new ArrayList<>();
+        try {
+            for (JsonNode item : JSON.readTree(imagesAnswer).path("data")) {
+                JsonNode b64 = item.get("b64_json");
+                if (b64 != null && b64.isTextual()) {
+                    images.add(Base64.getDecoder().decode(b64.asText()));
+                }
+            }
+        } catch (IOException | IllegalArgumentException notImages) {
+            return List.of();
+        }
+        return images;
     }
 
     public static Signature sign(Secp256k1Key teeKey, String text) {

@@ -48,4 +48,17 @@ class ResponseSigningTest {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void shouldDecodeTheBase64ImagesOfAnImagesAnswerInOrderAndNothingElse() {
+        byte[] answer = ("{\"created\":1,\"data\":[{\"b64_json\":\"AQI=\"},{\"url\":\"https://x/y.png\"},"
+                + "{\"b64_json\":\"Aw==\"}]}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ResponseSigning.decodedImages(answer)).containsExactly(new byte[] {1, 2}, new byte[] {3});
+        assertThat(ResponseSigning.decodedImages("{\"data\":[{\"b64_json\":\"not base64!\"}]}"
+                .getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ResponseSigning.decodedImages("{\"data\":[{\"url\":\"data:image/png;base64,AQI=\"}]}"
+                .getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ResponseSigning.decodedImages("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
 }

@@ -7,8 +7,6 @@ import ai.zerog.compute.core.ResponseSigning;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +42,7 @@ final class Billing {
     /** What the TEE key signs: hashes of request and answer, for images of the decoded images. */
     String signedText(ProxyEndpoint endpoint, byte[] clientBody, byte[] forwardedBody, byte[] answer) {
         if (endpoint == ProxyEndpoint.IMAGES_GENERATIONS || endpoint == ProxyEndpoint.IMAGES_EDITS) {
-            List<byte[]> images = decodedImages(answer);
+            List<byte[]> images = ResponseSigning.decodedImages(answer);
             if (!images.isEmpty()) {
                 return ResponseSigning.imageText(clientBody, images);
             }
@@ -138,21 +136,5 @@ final class Billing {
             }
         }
         return n.map(Billing::parseOrZero).filter(v -> v > 0).map(Math::toIntExact).orElse(1);
-    }
-
-    /** The decoded {@code b64_json} images of an images answer, in order; empty when there are none or they are not base64. */
-    List<byte[]> decodedImages(byte[] answer) {
-        List<byte[]> images = new ArrayList<>();
-        try {
-            for (JsonNode item : json.readTree(answer).path("data")) {
-                JsonNode b64 = item.get("b64_json");
-                if (b64 != null && b64.isTextual()) {
-                    images.add(Base64.getDecoder().decode(b64.asText()));
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return List.of();
-        }
-        return images;
     }
 }

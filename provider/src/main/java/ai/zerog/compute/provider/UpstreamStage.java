@@ -110,7 +110,7 @@ final class UpstreamStage implements ProxyHandler {
      * more than the image store can hold (the client then still gets its images, inline).
      */
     private byte[] asUrls(ProxyExchange exchange, byte[] body, String chatKey) {
-        List<byte[]> decoded = billing.decodedImages(body);
+        List<byte[]> decoded = ResponseSigning.decodedImages(body);
         if (decoded.isEmpty()) {
             return body;
         }

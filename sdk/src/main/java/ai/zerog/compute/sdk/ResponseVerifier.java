@@ -12,7 +12,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -217,27 +216,12 @@ final class ResponseVerifier {
     /** What the broker signs for these bytes (§5.1): decoded images for image services, else both bodies. */
     static String expectedText(Service service, byte[] requestBody, byte[] responseBytes) {
         if (service.serviceType().equals("text-to-image") || service.serviceType().equals("image-editing")) {
-            List<byte[]> images = decodedImages(responseBytes);
+            List<byte[]> images = ResponseSigning.decodedImages(responseBytes);
             if (!images.isEmpty()) {
                 return ResponseSigning.imageText(requestBody, images);
             }
         }
         return ResponseSigning.chatText(requestBody, responseBytes);
-    }
-
-    private static List<byte[]> decodedImages(byte[] response) {
-        List<byte[]> images = new ArrayList<>();
-        try {
-            JsonNode data = Jsons.MAPPER.readTree(response).path("data");
-            for (JsonNode item : data) {
-                if (item.path("b64_json").isTextual()) {
-                    images.add(Base64.getDecoder().decode(item.get("b64_json").asText()));
-                }
-            }
-        } catch (IOException | IllegalArgumentException notImages) {
-            return List.of();
-        }
-        return images;
     }
 
     static boolean isStreamWithoutUsage(byte[] requestBody) {
