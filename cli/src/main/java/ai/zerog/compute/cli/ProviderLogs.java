@@ -2,6 +2,7 @@ package ai.zerog.compute.cli;
 
 import ai.zerog.compute.chain.Service;
 import ai.zerog.compute.core.Address;
+import ai.zerog.compute.core.ProviderSelfHeaders;
 import ai.zerog.compute.core.Secp256k1Key;
 import ai.zerog.compute.core.SessionToken;
 import ai.zerog.compute.core.SessionTokens;
@@ -74,11 +75,9 @@ final class ProviderLogs {
     }
 
     private byte[] get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Address", provider.checksummed())
-                .header("Session-Token", signed.rawMessage())
-                .header("Session-Signature", signed.signatureHex())
-                .GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+        ProviderSelfHeaders.of(provider, signed).forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         HttpResponse<byte[]> answer;
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
             answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

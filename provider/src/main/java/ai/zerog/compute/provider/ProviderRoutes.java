@@ -4,6 +4,7 @@ import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.ChatPricing;
 import ai.zerog.compute.core.PricingJson;
 import ai.zerog.compute.core.ProviderError;
+import ai.zerog.compute.core.ProviderSelfHeaders;
 import ai.zerog.compute.core.SessionTokenException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -182,9 +183,9 @@ final class ProviderRoutes implements Handler {
 
     /** The provider's own log files (§3.8 provider-self auth): the list, or one file's bytes. */
     private void logs(ServerRequest request, ServerResponse response, String path) {
-        selfAuth.check(request.headers().first(HeaderNames.create("Address")),
-                request.headers().first(HeaderNames.create("Session-Token")),
-                request.headers().first(HeaderNames.create("Session-Signature")));
+        selfAuth.check(request.headers().first(HeaderNames.create(ProviderSelfHeaders.ADDRESS)),
+                request.headers().first(HeaderNames.create(ProviderSelfHeaders.TOKEN)),
+                request.headers().first(HeaderNames.create(ProviderSelfHeaders.SIGNATURE)));
         if (path.equals(LOGS)) {
             String component = request.query().first("component").orElse("both");
             if (!component.equals("both") && !BrokerLogs.COMPONENTS.contains(component)) {
