@@ -2,6 +2,7 @@ package ai.zerog.compute.provider;
 
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.CoreException;
+import ai.zerog.compute.core.OwnerOnlyFiles;
 import ai.zerog.compute.core.Secp256k1Key;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,10 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,9 +40,6 @@ final class SealedKeyFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private SealedKeyFile() {
     }
@@ -170,23 +167,16 @@ final class SealedKeyFile {
             throw new ProviderException("TEE signer key file " + file + " is not a regular file; point the broker at "
                     + "the key file itself, or at a path where it may create one");
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view == null) {
-            return; // no POSIX permissions on this file system; nothing to check
-        }
-        Set<PosixFilePermission> permissions;
+        Optional<Set<PosixFilePermission>> shared; // empty also where there are no POSIX permissions to check
         try {
-            permissions = view.readAttributes().permissions();
+            shared = OwnerOnlyFiles.sharedPermissions(file);
         } catch (IOException e) {
             throw new ProviderException("cannot read the permissions of the TEE signer key file " + file
                     + " (" + e + ")", e);
         }
-        Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
-        extra.addAll(permissions);
-        extra.retainAll(OTHERS);
-        if (!extra.isEmpty()) {
+        if (shared.isPresent()) {
             throw new ProviderException("TEE signer key file " + file + " has permissions "
-                    + PosixFilePermissions.toString(permissions) + " but must be accessible only by its owner. Run `chmod 600 "
+                    + PosixFilePermissions.toString(shared.get()) + " but must be accessible only by its owner. Run `chmod 600 "
                     + file + "`; if anyone else may have read it, delete it instead so a new key is made, then register "
                     + "the new signer address and have the contract owner acknowledge it");
         }

@@ -2,6 +2,7 @@ package ai.zerog.compute.web;
 
 import ai.zerog.compute.core.Address;
 import ai.zerog.compute.core.CoreException;
+import ai.zerog.compute.core.OwnerOnlyFiles;
 import ai.zerog.compute.sdk.ApiKey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,14 +17,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +37,6 @@ final class ApiKeyFile {
     static final int VERSION = 1;
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path dir;
     private final Path file;
@@ -156,23 +153,15 @@ final class ApiKeyFile {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new WebUiException("the API key file " + file + " is not a regular file; move it away");
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions;
+        Optional<Set<PosixFilePermission>> shared;
         try {
-            permissions = view.readAttributes().permissions();
+            shared = OwnerOnlyFiles.sharedPermissions(file, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new WebUiException("cannot read the permissions of the API key file " + file + " (" + e + ")");
         }
-        Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
-        extra.addAll(permissions);
-        extra.retainAll(OTHERS);
-        if (!extra.isEmpty()) {
+        if (shared.isPresent()) {
             throw new WebUiException("the API key file " + file + " has permissions "
-                    + PosixFilePermissions.toString(permissions) + " but must be readable by its owner only. Run `chmod 600 "
+                    + PosixFilePermissions.toString(shared.get()) + " but must be readable by its owner only. Run `chmod 600 "
                     + file + "`; if anyone else may have read it, use Refresh All Slots for each provider so the keys in"
                     + " it stop working");
         }
